@@ -1,0 +1,89 @@
+/**
+ * The entry point of the core: text in, plain data out. Never throws; whatever
+ * goes wrong inside becomes a Problem and the rest of the analysis still runs.
+ */
+import { checkBreakdownSum } from './checks/breakdownSum';
+import { scanFigures } from './figures';
+import { findGroups } from './groups';
+import { looksLikeBulletin } from './looksLikeBulletin';
+import type { Locale } from './messages';
+import { checkDoubledPunctuation } from './rules/doubledPunctuation';
+import { BUILTIN_TYPOS, checkTypos, type TypoEntry } from './rules/typo';
+import { splitSentences } from './statements';
+import { normalizeForMatching } from './text/normalize';
+import type { Analysis, Figure, Finding, Problem, RuleCode, SeveritySetting, Statement } from './types';
+
+export type PlainTextMode = 'auto' | 'always' | 'off';
+
+export interface AnalyzeOptions {
+  locale?: Locale;
+  /** Per-rule severity overrides; 'off' disables a rule. */
+  rules?: Partial<Record<RuleCode, SeveritySetting>>;
+  /** Extra typo entries (user dictionary). */
+  typos?: readonly TypoEntry[];
+  /**
+   * Whether the text must look like a bulletin to be analysed: 'auto' checks,
+   * 'always' analyses anything, 'off' analyses nothing.
+   */
+  mode?: PlainTextMode;
+}
+
+function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
+  return { isBulletin, figures: [], groups: [], statements: [], findings: [], problems };
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const mode = options.mode ?? 'always';
+  if (mode === 'off') return empty(false);
+  if (mode === 'auto' && !looksLikeBulletin(text)) return empty(false);
+  const locale = options.locale ?? 'en';
+  const problems: Problem[] = [];
+  const run = <T>(what: string, fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      problems.push({ start: 0, end: 0, message: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
+      return fallback;
+    }
+  };
+
+  const norm = run('normalisation', () => normalizeForMatching(text), text);
+  const figures = run('figure scan', () => scanFigures(text, norm), [] as Figure[]);
+  const sentences = run('sentence split', () => splitSentences(norm), []);
+  const statements: Statement[] = [];
+  const statementByFigure = new Map<number, number>();
+  {
+    let k = 0;
+    for (const s of sentences) {
+      const ids: number[] = [];
+      while (k < figures.length && (figures[k] as Figure).start < s.end) {
+        const f = figures[k] as Figure;
+        if (f.start >= s.start && f.kind === 'count') ids.push(f.id);
+        k++;
+      }
+      if (ids.length > 0) {
+        const id = statements.length;
+        statements.push({ id, start: s.start, end: s.end, figures: ids });
+        for (const f of ids) statementByFigure.set(f, id);
+      }
+    }
+  }
+  const groups = run('grouping', () => findGroups(norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1), []);
+
+  const rules = options.rules ?? {};
+  const findings: Finding[] = [];
+  const add = (code: RuleCode, fn: () => Finding[]): void => {
+    const setting = rules[code];
+    if (setting === 'off') return;
+    for (const f of run(code, fn, [])) {
+      if (setting) f.severity = setting;
+      findings.push(f);
+    }
+  };
+  add('breakdown-sum', () => checkBreakdownSum(groups, figures, locale));
+  const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
+  add('typo', () => checkTypos(text, typos, locale));
+  add('doubled-punctuation', () => checkDoubledPunctuation(text, locale));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { isBulletin: true, figures, groups, statements, findings, problems };
+}

@@ -1,0 +1,64 @@
+/** breakdown-sum: the parts of an exhaustive group must add up to its total. */
+import { formatLike } from '../numbers';
+import { t, type Locale } from '../messages';
+import type { Figure, Finding, Fix, Group } from '../types';
+
+export function sumLine(total: Figure, parts: Figure[]): { text: string; ok: boolean; sum: number } {
+  const sum = parts.reduce((a, p) => a + p.value, 0);
+  const low = parts.reduce((a, p) => a + p.low, 0);
+  const high = parts.reduce((a, p) => a + p.high, 0);
+  const ok = !(total.high < low || total.low > high);
+  const terms = parts.map((p) => fmt(p.value)).join(' + ');
+  const text = ok ? `${terms} = ${fmt(sum)}` : `${terms} = ${fmt(sum)} ≠ ${fmt(total.value)}`;
+  return { text, ok, sum };
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)));
+}
+
+export function checkBreakdownSum(groups: Group[], figures: Figure[], locale: Locale): Finding[] {
+  const out: Finding[] = [];
+  for (const g of groups) {
+    if (g.kind !== 'partition') continue;
+    const total = figures[g.total] as Figure;
+    const parts = g.parts.map((id) => figures[id] as Figure);
+    const line = sumLine(total, parts);
+    if (line.ok) continue;
+    const fixes: Fix[] = [];
+    const exact = !total.approximate && parts.every((p) => !p.approximate && p.low === p.high) && total.low === total.high;
+    if (exact && Number.isInteger(line.sum)) {
+      const newTotal = formatLike(line.sum, total);
+      fixes.push({
+        title: t(locale, 'fix.total', newTotal),
+        edits: [{ start: total.valueStart, end: total.valueEnd, newText: newTotal }],
+        safe: false,
+      });
+      for (const p of parts) {
+        const v = total.value - (line.sum - p.value);
+        if (v < 0 || !Number.isInteger(v)) continue;
+        const text = formatLike(v, p);
+        fixes.push({
+          title: t(locale, 'fix.part', text),
+          edits: [{ start: p.valueStart, end: p.valueEnd, newText: text }],
+          safe: false,
+          appliesTo: { start: p.start, end: p.end },
+        });
+      }
+    }
+    out.push({
+      code: 'breakdown-sum',
+      severity: 'error',
+      start: total.start,
+      end: total.end,
+      message: t(locale, 'breakdown-sum', line.text),
+      related: parts.map((p) => ({
+        start: p.start,
+        end: p.end,
+        message: t(locale, 'breakdown-sum.related.part', `${p.label ?? ''} ${p.literal}`.trim()),
+      })),
+      fixes,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * Plain data produced by the core. Offsets are UTF-16 code-unit offsets into the
+ * analysed string (what JavaScript strings index), half-open [start, end).
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export type RuleCode = 'breakdown-sum' | 'typo' | 'doubled-punctuation';
+
+export const RULE_CODES: readonly RuleCode[] = ['breakdown-sum', 'typo', 'doubled-punctuation'];
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes may be applied without review (fix-all, CLI --fix). */
+  safe: boolean;
+  /** Where the fix is offered: the finding's range, or another span (e.g. a part of a sum). */
+  appliesTo?: Span;
+}
+
+export interface RelatedSpan extends Span {
+  message: string;
+}
+
+export interface Finding extends Span {
+  code: RuleCode;
+  severity: Severity;
+  message: string;
+  related: RelatedSpan[];
+  fixes: Fix[];
+}
+
+/** What a figure counts. */
+export type Category =
+  | 'confirmed'
+  | 'asymptomatic'
+  | 'suspected'
+  | 'positive'
+  | 'close-contact'
+  | 'secondary-contact'
+  | 'cured'
+  | 'death'
+  | 'severe'
+  | 'observation'
+  | 'risk-area'
+  | 'test'
+  | 'vaccine'
+  | 'isolation-room'
+  | 'bed'
+  | 'none';
+
+export type Qualifier = 'new' | 'cumulative' | 'current' | 'round' | 'converted';
+export type Origin = 'local' | 'imported';
+
+/** The role a numeric token plays in the text. Only 'count' tokens take part in sums. */
+export type TokenKind =
+  | 'count'
+  | 'percent'
+  | 'date'
+  | 'time'
+  | 'year'
+  | 'duration'
+  | 'ordinal'
+  | 'phone'
+  | 'code'
+  | 'identifier'
+  | 'other';
+
+export interface Figure extends Span {
+  id: number;
+  /** The literal as written, including unit and markers. */
+  literal: string;
+  /** Range of the number itself (what a fix rewrites). */
+  valueStart: number;
+  valueEnd: number;
+  value: number;
+  /** Closed interval the true value lies in (rounding, 余/多/约). Equal to [value, value] when exact. */
+  low: number;
+  high: number;
+  approximate: boolean;
+  /** Normalised (simplified) measure word, '' when none. */
+  unit: string;
+  footnote?: string;
+  kind: TokenKind;
+  category: Category;
+  qualifier?: Qualifier;
+  origin?: Origin;
+  /** The item label the figure belongs to (e.g. 平城区, 集中隔离管控发现), as written. */
+  label?: string;
+  labelStart?: number;
+  /** How the number was written, so fixes keep the style. */
+  numeral: 'arabic' | 'fullwidth' | 'chinese';
+  grouped: boolean;
+}
+
+export type Dimension =
+  | 'region'
+  | 'route'
+  | 'disposition'
+  | 'outcome'
+  | 'origin'
+  | 'severity'
+  | 'nationality'
+  | 'gender'
+  | 'test-type'
+  | 'category'
+  | 'other';
+
+export interface Group {
+  id: number;
+  total: number; // figure id
+  parts: number[]; // figure ids
+  dimension: Dimension;
+  kind: 'partition' | 'subset';
+  /** The cue that introduced the parts (其中, 中, 分别为, parenthesis …). */
+  cue: string;
+  statement: number; // statement id
+}
+
+export interface Statement extends Span {
+  id: number;
+  figures: number[];
+}
+
+export interface Problem extends Span {
+  message: string;
+}
+
+export interface Analysis {
+  isBulletin: boolean;
+  figures: Figure[];
+  groups: Group[];
+  statements: Statement[];
+  findings: Finding[];
+  /** Things the parser could not read; never thrown. */
+  problems: Problem[];
+}

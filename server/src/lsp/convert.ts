@@ -1,0 +1,50 @@
+/** Turns core findings into LSP diagnostics, in one place. */
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../core/types';
+import { toRange } from './positions';
+
+export const SOURCE = 'bulletin-check';
+
+export interface FixData {
+  title: string;
+  edits: TextEdit[];
+  safe: boolean;
+  appliesTo?: Diagnostic['range'];
+}
+
+export interface DiagnosticData {
+  fixes: FixData[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+  const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({
+    location: { uri: doc.uri, range: toRange(doc, r.start, r.end) },
+    message: r.message,
+  }));
+  const data: DiagnosticData = {
+    fixes: f.fixes.map((fix) => ({
+      title: fix.title,
+      safe: fix.safe,
+      edits: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })),
+      ...(fix.appliesTo ? { appliesTo: toRange(doc, fix.appliesTo.start, fix.appliesTo.end) } : {}),
+    })),
+  };
+  const d: Diagnostic = {
+    range: toRange(doc, f.start, f.end),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: SOURCE,
+    message: f.message,
+    data,
+  };
+  if (related.length > 0) d.relatedInformation = related;
+  return d;
+}
