@@ -22,7 +22,9 @@ export function parseChineseNumeral(s: string): number | undefined {
     else if (CN_DIGIT[ch] === undefined) return undefined;
   }
   if (!hasUnit) {
-    // Digit-by-digit reading (二〇二二); a single digit is its value.
+    // Digit-by-digit reading (二〇二二); a single digit is its value. Two bare digits
+    // (五六, 两三) mean "five or six", not 56.
+    if (s.length === 2) return undefined;
     let v = 0;
     for (const ch of s) v = v * 10 + (CN_DIGIT[ch] as number);
     return v;

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/core/analyze';
+import { looksLikeBulletin } from '../../server/src/core/looksLikeBulletin';
+import { allReal, allSeeds, applyEdits, seed } from '../support/fixtures';
+
+describe('typo', () => {
+  it('finds 奥密戎 in seed 000 and fixes it to 奥密克戎', () => {
+    const text = seed('000');
+    const typos = analyze(text).findings.filter((f) => f.code === 'typo');
+    assert.equal(typos.length, 1);
+    const f = typos[0]!;
+    assert.equal(text.slice(f.start, f.end), '奥密戎');
+    assert.equal(f.fixes[0]!.safe, true);
+    const fixed = applyEdits(text, f.fixes[0]!.edits);
+    assert.ok(fixed.includes('奥密克戎变异株BA.5.2'));
+    assert.equal(fixed.length, text.length + 1);
+    assert.equal(analyze(fixed).findings.filter((x) => x.code === 'typo').length, 0);
+  });
+
+  it('does not flag the right form, traditional text or 并 (太原)', () => {
+    for (const text of ['奥密克戎变异株', '此輪疫情均為奧密克戎變異株', '返(抵)并人员', '入并货运车辆']) {
+      assert.equal(analyze(text).findings.filter((f) => f.code === 'typo').length, 0, text);
+    }
+  });
+
+  it('takes user dictionary entries', () => {
+    const f = analyze('新增确诊病例3例,均为德尔它变异株。', { typos: [{ wrong: '德尔它', right: '德尔塔' }] }).findings;
+    assert.equal(f.filter((x) => x.code === 'typo').length, 1);
+  });
+});
+
+describe('doubled-punctuation', () => {
+  it('repairs ",," ",、" ",。" in seed 002 to the single intended mark', () => {
+    const text = seed('002');
+    const found = analyze(text).findings.filter((f) => f.code === 'doubled-punctuation');
+    assert.ok(found.length > 50, `${found.length}`);
+    const runs = new Set(found.map((f) => text.slice(f.start, f.end)));
+    assert.deepEqual([...runs].sort(), [',,', ',、', ',。'].sort());
+    const fixed = applyEdits(text, found.flatMap((f) => f.fixes[0]!.edits));
+    assert.ok(fixed.includes('5日,太原市疫情防控辦'));
+    assert.ok(fixed.includes('新發(fā)、首發(fā)'));
+    assert.ok(fixed.includes('防控管理。這是'));
+    assert.equal(analyze(fixed).findings.filter((f) => f.code === 'doubled-punctuation').length, 0);
+    assert.equal(fixed.length, text.length - found.length);
+  });
+
+  it('stays silent on the other seeds and the real bulletins', () => {
+    for (const { name, text } of [...allSeeds().filter((s) => !s.name.startsWith('002')), ...allReal()]) {
+      assert.equal(analyze(text).findings.filter((f) => f.code === 'doubled-punctuation').length, 0, name);
+    }
+  });
+});
+
+describe('fix safety', () => {
+  it('every fix on every fixture stays inside its range and applies cleanly', () => {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) {
+      for (const f of analyze(text).findings) {
+        for (const fix of f.fixes) {
+          for (const e of fix.edits) {
+            assert.ok(e.start >= 0 && e.end <= text.length && e.start <= e.end, `${name} ${fix.title}`);
+            const out = applyEdits(text, [e]);
+            assert.equal(out.slice(0, e.start), text.slice(0, e.start));
+            assert.equal(out.slice(e.start + e.newText.length), text.slice(e.end));
+          }
+        }
+      }
+    }
+  });
+
+  it('applying every safe fix is idempotent (property over generated documents)', () => {
+    const fragments = ['新增确诊病例9例', ',,', ',。', '奥密戎', '、,', '平城区3例', '其中', '。', '\n', ',', 'abc', '😀', '確診', '１２例'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const safe = (t: string) => analyze(t).findings.flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1).flatMap((x) => x.edits));
+        const once = applyEdits(text, safe(text));
+        const twice = applyEdits(once, safe(once));
+        return once === twice && safe(once).length === 0;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws and keeps every range inside the document (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 50 }), (a, b) => {
+        const text = a + '新增确诊病例' + b + '例,其中' + a;
+        const r = analyze(text);
+        for (const f of [...r.findings, ...r.figures]) if (f.start < 0 || f.end > text.length || f.start > f.end) return false;
+        return r.figures.every((f) => text.slice(f.start, f.end) === f.literal);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('looksLikeBulletin (plainText: auto)', () => {
+  it('accepts every seed and real bulletin, rejects English and code', () => {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) assert.ok(looksLikeBulletin(text), name);
+    assert.equal(looksLikeBulletin('# README\n\nThis project checks bulletins. Run npm test.\n'), false);
+    assert.equal(looksLikeBulletin('{"a": 1, "b": [1,2,3]}'), false);
+    assert.equal(looksLikeBulletin(''), false);
+    assert.equal(analyze('# README\nPlain English, 3 + 4 = 9 items.', { mode: 'auto' }).findings.length, 0);
+  });
+});
