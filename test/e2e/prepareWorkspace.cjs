@@ -1,0 +1,55 @@
+// Creates the end-to-end test workspace afresh (shared by runCodeServer.mjs and
+// runElectron.ts): the five seed bulletins, mutated-000.txt (seed 000 with the
+// first "平城区3例" changed to "平城区4例", so its breakdown 4 + 6 no longer
+// matches the total 9) and readme-en.txt (English prose, not a bulletin).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const README_EN = [
+  'Bulletin Check end-to-end workspace',
+  '',
+  'This folder is created afresh by the test runner before every run.',
+  'It holds a few Chinese epidemic bulletins and this short English note,',
+  'which the language server should leave alone because it is not a bulletin.',
+  'Nothing here is meant to be edited by hand.',
+  '',
+].join('\n');
+
+/**
+ * @param {string} repoRoot absolute path of the repository
+ * @param {string} [workspace] where to create it (default <repo>/.vscode-test/workspace)
+ * @returns {string} the workspace path
+ */
+function prepareWorkspace(repoRoot, workspace) {
+  const dir = path.resolve(workspace || path.join(repoRoot, '.vscode-test', 'workspace'));
+  const seedsDir = path.join(repoRoot, 'test', 'fixtures', 'seeds');
+  const seeds = fs
+    .readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  if (seeds.length !== 5) {
+    throw new Error(`expected 5 seed bulletins in ${seedsDir}, found ${seeds.length}`);
+  }
+  const seed000 = seeds.find((f) => f.startsWith('000_'));
+  if (!seed000) {
+    throw new Error(`no seed 000_*.txt in ${seedsDir}`);
+  }
+
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of seeds) {
+    fs.copyFileSync(path.join(seedsDir, f), path.join(dir, f));
+  }
+
+  const original = fs.readFileSync(path.join(seedsDir, seed000), 'utf8');
+  if (!original.includes('平城区3例')) {
+    throw new Error(`seed ${seed000} no longer contains 平城区3例`);
+  }
+  // String.prototype.replace with a string pattern replaces the first match only.
+  fs.writeFileSync(path.join(dir, 'mutated-000.txt'), original.replace('平城区3例', '平城区4例'), 'utf8');
+  fs.writeFileSync(path.join(dir, 'readme-en.txt'), README_EN, 'utf8');
+  return dir;
+}
+
+module.exports = { prepareWorkspace };

@@ -1,0 +1,87 @@
+/**
+ * Entry point of the end-to-end suite: VS Code's extension host loads this file
+ * (extensionTestsPath) and awaits run(). It runs every `*.test.js` file next to
+ * it with mocha's spec reporter, relays the report to the runner (see
+ * relay.ts), and rejects when a test failed, which makes VS Code exit with a
+ * non-zero code.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as util from 'util';
+import Mocha from 'mocha';
+import { emit, out, outDir } from './relay';
+import { prepareScreenshot } from './screenshot';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: false,
+    timeout: 60_000,
+    slow: 5_000,
+    forbidOnly: true,
+    forbidPending: true,
+  });
+
+  // The spec reporter prints through Base.consoleLog; send it through the relay.
+  const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
+  const originalConsoleLog = base.consoleLog;
+  let failures = 0;
+  base.consoleLog = (...args: unknown[]) => out(util.format(...args));
+
+  try {
+    const files = fs
+      .readdirSync(__dirname)
+      .filter((f) => f.endsWith('.test.js'))
+      .sort();
+    if (files.length === 0) {
+      throw new Error(`no *.test.js files in ${__dirname}`);
+    }
+    for (const f of files) {
+      mocha.addFile(path.join(__dirname, f));
+    }
+
+    const stats = await new Promise<Mocha.Stats>((resolve, reject) => {
+      try {
+        const runner = mocha.run(() => resolve(runner.stats ?? emptyStats()));
+        runner.on('pass', (test) => emit({ t: 'pass', title: test.fullTitle() }));
+        runner.on('fail', (test, err: unknown) =>
+          emit({ t: 'fail', title: test.fullTitle(), error: err instanceof Error ? err.message : String(err) }),
+        );
+      } catch (err) {
+        reject(err);
+      }
+    });
+
+    emit({
+      t: 'end',
+      passed: stats.passes,
+      failed: stats.failures,
+      pending: stats.pending,
+      total: stats.tests,
+    });
+
+    if (outDir && process.env.BULLETIN_E2E_SCREENSHOT) {
+      // Never let the screenshot decide the outcome, and never hang on it.
+      try {
+        await prepareScreenshot(process.env.BULLETIN_E2E_SCREENSHOT);
+      } catch (err) {
+        out(`screenshot step failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+
+    failures = stats.failures;
+  } catch (err) {
+    out(`e2e suite error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    throw err;
+  } finally {
+    base.consoleLog = originalConsoleLog;
+  }
+  if (failures > 0) {
+    throw new Error(`${failures} end-to-end test(s) failed`);
+  }
+}
+
+function emptyStats(): Mocha.Stats {
+  return { suites: 0, tests: 0, passes: 0, pending: 0, failures: 1 };
+}
