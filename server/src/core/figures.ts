@@ -8,7 +8,8 @@ import { CHINESE_NUMERAL_CHARS, parseArabicValue, parseChineseNumeral } from './
 import { CATEGORY_TERMS, COUNT_UNITS, DURATION_UNITS, ORIGIN_TERMS, QUALIFIER_TERMS, UNITS, LIST_CUES } from './lexicon';
 import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
 
-const CN_NUMERAL = new Set(CHINESE_NUMERAL_CHARS.split(''));
+const CN_NUMERAL_CODE = new Uint8Array(0x10000);
+for (const ch of CHINESE_NUMERAL_CHARS) CN_NUMERAL_CODE[ch.charCodeAt(0)] = 1;
 const APPROX_BEFORE = ['超过', '不到', '不足', '约', '近', '逾', '超'];
 const DATE_SUFFIX = new Set(['年', '月', '日', '号', '时', '点', '分', '秒']);
 /** Characters that end the clause a figure belongs to. */
@@ -117,7 +118,7 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
 
 function readChinese(norm: string, i: number): RawNumber | undefined {
   const start = i;
-  while (i < norm.length && CN_NUMERAL.has(norm[i] as string)) i++;
+  while (i < norm.length && CN_NUMERAL_CODE[norm.charCodeAt(i)] === 1) i++;
   const v = parseChineseNumeral(norm.slice(start, i));
   if (v === undefined) return undefined;
   return {
@@ -184,10 +185,10 @@ export function scanFigures(text: string, norm: string): Figure[] {
         while (i < n && isDigit(norm.charCodeAt(i))) i++;
         continue;
       }
-    } else if (CN_NUMERAL.has(norm[i] as string)) {
+    } else if (CN_NUMERAL_CODE[c] === 1) {
       raw = readChinese(norm, i);
       if (!raw) {
-        while (i < n && CN_NUMERAL.has(norm[i] as string)) i++;
+        while (i < n && CN_NUMERAL_CODE[norm.charCodeAt(i)] === 1) i++;
         continue;
       }
     } else {

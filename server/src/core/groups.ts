@@ -16,12 +16,24 @@ function unitsCompatible(a: string, b: string): boolean {
   return a === b || (PERSON_UNITS.has(a) && PERSON_UNITS.has(b));
 }
 
+const dimensionCache = new Map<string, Dimension>();
+
 export function labelDimension(label: string | undefined): Dimension {
   if (!label) return 'other';
+  const cached = dimensionCache.get(label);
+  if (cached !== undefined) return cached;
   const s = toSimplified(label);
-  for (const [term, dim] of DIMENSION_TERMS) if (s.includes(term)) return dim;
-  if (isPlaceName(s)) return 'region';
-  return 'other';
+  let dim: Dimension = 'other';
+  for (const [term, d] of DIMENSION_TERMS) {
+    if (s.includes(term)) {
+      dim = d;
+      break;
+    }
+  }
+  if (dim === 'other' && isPlaceName(s)) dim = 'region';
+  if (dimensionCache.size > 50000) dimensionCache.clear();
+  dimensionCache.set(label, dim);
+  return dim;
 }
 
 export function isPlaceName(s: string): boolean {

@@ -13,17 +13,23 @@ const STRENGTH: Record<string, number> = {
   '。': 5,
 };
 
+const MARK_CODES = new Set(Object.keys(STRENGTH).map((k) => k.charCodeAt(0)));
+
+function isMark(c: number): boolean {
+  return (c === 44 || c === 58 || c === 59 || c >= 0x3001) && MARK_CODES.has(c);
+}
+
 export function checkDoubledPunctuation(text: string, locale: Locale): Finding[] {
   const out: Finding[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (STRENGTH[text[i] as string] === undefined) {
+    if (!isMark(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && STRENGTH[text[j] as string] !== undefined) j++;
+    while (j < n && isMark(text.charCodeAt(j))) j++;
     if (j - i >= 2) {
       const run = text.slice(i, j);
       let best = run[0] as string;

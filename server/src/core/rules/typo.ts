@@ -20,7 +20,7 @@ export interface TypoEntry {
 export const BUILTIN_TYPOS: readonly TypoEntry[] = (dictionary as { entries: TypoEntry[] }).entries;
 
 interface Matcher {
-  byFirst: Map<string, TypoEntry[]>;
+  byFirst: Map<number, TypoEntry[]>;
 }
 
 const cache = new WeakMap<readonly TypoEntry[], Matcher>();
@@ -28,10 +28,10 @@ const cache = new WeakMap<readonly TypoEntry[], Matcher>();
 function matcherFor(entries: readonly TypoEntry[]): Matcher {
   let m = cache.get(entries);
   if (!m) {
-    const byFirst = new Map<string, TypoEntry[]>();
+    const byFirst = new Map<number, TypoEntry[]>();
     for (const e of entries) {
       if (!e.wrong || e.wrong === e.right) continue;
-      const k = e.wrong[0] as string;
+      const k = e.wrong.charCodeAt(0);
       const list = byFirst.get(k) ?? [];
       list.push(e);
       list.sort((a, b) => b.wrong.length - a.wrong.length);
@@ -55,7 +55,7 @@ export function checkTypos(text: string, entries: readonly TypoEntry[], locale: 
   const out: Finding[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const candidates = byFirst.get(text[i] as string);
+    const candidates = byFirst.get(text.charCodeAt(i));
     if (!candidates) continue;
     for (const e of candidates) {
       if (!text.startsWith(e.wrong, i)) continue;
