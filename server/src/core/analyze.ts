@@ -68,7 +68,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
   }
-  const groups = run('grouping', () => findGroups(norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1), []);
+  const groups = run('grouping', () => findGroups(text, norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1), []);
 
   const rules = options.rules ?? {};
   const findings: Finding[] = [];

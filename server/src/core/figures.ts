@@ -40,6 +40,13 @@ function findTerm<T>(s: string, terms: ReadonlyArray<readonly [string, T]>): T |
   return undefined;
 }
 
+/** A category named right after the measure word: 9例确诊病例, 13例新冠肺炎确诊病例. */
+function suffixCategory(suffix: string): Category | undefined {
+  const s = suffix.replace(/^(的)?(新冠肺炎|新型冠状病毒肺炎|新冠病毒|新冠)?(本土|境外输入|本地|输入)?/, '');
+  for (const [term, value] of CATEGORY_TERMS) if (s.startsWith(term)) return value;
+  return undefined;
+}
+
 function matchUnit(norm: string, pos: number): string {
   for (const u of UNITS) if (norm.startsWith(u, pos)) return u;
   return '';
@@ -153,7 +160,7 @@ export function cleanLabel(label: string): { text: string; offset: number } {
     }
     for (const cue of LIST_CUES) {
       const at = s.indexOf(cue);
-      if (at >= 0 && at <= 6) {
+      if (at >= 0 && at <= 8) {
         offset += at + cue.length;
         s = s.slice(at + cue.length);
         changed = true;
@@ -169,7 +176,7 @@ export function cleanLabel(label: string): { text: string; offset: number } {
       }
     }
   }
-  return { text: s.replace(/[\s的]+$/, ''), offset };
+  return { text: s.replace(/[\s的有为]+$/, ''), offset };
 }
 
 export function scanFigures(text: string, norm: string): Figure[] {
@@ -195,7 +202,7 @@ export function scanFigures(text: string, norm: string): Figure[] {
       i++;
       continue;
     }
-    const fig = classify(text, norm, raw, figures.length);
+    const fig = classify(text, norm, raw, figures.length, figures.length > 0 ? (figures[figures.length - 1] as Figure).end : 0);
     i = Math.max(raw.valueEnd, i + 1);
     if (fig) {
       figures.push(fig);
@@ -205,7 +212,7 @@ export function scanFigures(text: string, norm: string): Figure[] {
   return figures;
 }
 
-function classify(text: string, norm: string, raw: RawNumber, id: number): Figure | undefined {
+function classify(text: string, norm: string, raw: RawNumber, id: number, floor: number): Figure | undefined {
   const { start, valueEnd } = raw;
   let p = valueEnd;
   let approximate = false;
@@ -274,17 +281,21 @@ function classify(text: string, norm: string, raw: RawNumber, id: number): Figur
   let label: string | undefined;
   let labelStart: number | undefined;
   if (kind === 'count') {
-    const cs = clauseStart(norm, start);
+    const cs = Math.max(clauseStart(norm, start), floor);
     const ce = clauseEnd(norm, end);
     const prefix = norm.slice(cs, start);
     const suffix = norm.slice(end, ce);
-    category = findTerm(suffix, CATEGORY_TERMS) ?? findTerm(prefix, CATEGORY_TERMS) ?? 'none';
+    category = suffixCategory(suffix) ?? findTerm(prefix, CATEGORY_TERMS) ?? 'none';
     qualifier = findTerm(prefix, QUALIFIER_TERMS) ?? findTerm(suffix, QUALIFIER_TERMS);
     origin = findTerm(prefix, ORIGIN_TERMS) ?? findTerm(suffix, ORIGIN_TERMS);
     const cleaned = cleanLabel(prefix);
     if (cleaned.text.length > 0) {
       labelStart = cs + cleaned.offset;
       label = text.slice(labelStart, labelStart + cleaned.text.length);
+    } else if (/^[为是系]/.test(suffix) && suffix.length > 2) {
+      // 7人为集中隔离单采单检发现: the label follows the figure.
+      labelStart = end + 1;
+      label = text.slice(labelStart, end + suffix.length);
     }
   }
   const fig: Figure = {

@@ -2,7 +2,7 @@
  * What the checker understood about the figure at an offset, as Markdown. Built
  * from the analysis only (no second parser), so the hover always matches the model.
  */
-import { sumLine } from './checks/breakdownSum';
+import { sumLine, term } from './checks/breakdownSum';
 import { t, termName, type Locale } from './messages';
 import type { Analysis, Figure, Group } from './types';
 
@@ -28,14 +28,13 @@ function groupLine(analysis: Analysis, g: Group, locale: Locale): string {
   const total = analysis.figures[g.total] as Figure;
   const parts = g.parts.map((id) => analysis.figures[id] as Figure);
   const dim = termName(locale, g.dimension);
+  const terms = parts.map((p, i) => `${p.label ?? ''} ${term(p, g.multipliers[i] ?? 1)}`.trim()).join(' + ');
   if (g.kind === 'subset') {
-    const sum = parts.reduce((a, p) => a + p.value, 0);
+    const sum = parts.reduce((a, p, i) => a + p.value * (g.multipliers[i] ?? 1), 0);
     const ok = sum <= total.high;
-    const terms = parts.map((p) => `${p.label ?? ''} ${fmt(p.value)}`.trim()).join(' + ');
     return `${t(locale, 'hover.subset')}: ${terms} ${ok ? '≤' : '>'} ${fmt(total.value)} ${ok ? '✓' : '✗'}`;
   }
-  const line = sumLine(total, parts);
-  const terms = parts.map((p) => `${p.label ?? ''} ${fmt(p.value)}`.trim()).join(' + ');
+  const line = sumLine(total, parts, g.multipliers);
   const verdict = line.ok ? `= ${fmt(line.sum)} ✓` : `= ${fmt(line.sum)} ≠ ${fmt(total.value)} ✗`;
   return `${t(locale, 'hover.group', dim)}: ${terms} ${verdict}  \n\`${line.text}\``;
 }

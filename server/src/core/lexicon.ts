@@ -120,7 +120,7 @@ export const DIMENSION_TERMS: ReadonlyArray<readonly [string, Dimension]> = [
 export const PLACE_SUFFIXES = ['自治区', '特别行政区', '街道', '社区', '小区', '省', '市', '区', '县', '镇', '乡', '村', '州', '盟', '旗'];
 
 /** Words that introduce the parts of a total. */
-export const LIST_CUES = ['按区域分布在', '按区域分布', '分布在', '发现方式分别为', '分别为', '分别是', '其中', '包括', '现已', '均为'];
+export const LIST_CUES = ['按区域分布在', '按区域分布', '分布在', '发现方式分别为', '分别为', '分别是', '则为', '其中', '包括', '现已', '均为'];
 
 /** Clause openings that mark a subset, not a partition. */
 export const SUBSET_CUES = ['含', '包含', '其中重症', '其中危重'];

@@ -120,6 +120,8 @@ export interface Group {
   id: number;
   total: number; // figure id
   parts: number[]; // figure ids
+  /** How many items each part stands for (法国、意大利、荷兰各1例 → 3), aligned with parts. */
+  multipliers: number[];
   dimension: Dimension;
   kind: 'partition' | 'subset';
   /** The cue that introduced the parts (其中, 中, 分别为, parenthesis …). */

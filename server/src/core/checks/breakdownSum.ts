@@ -3,12 +3,17 @@ import { formatLike } from '../numbers';
 import { t, type Locale } from '../messages';
 import type { Figure, Finding, Fix, Group } from '../types';
 
-export function sumLine(total: Figure, parts: Figure[]): { text: string; ok: boolean; sum: number } {
-  const sum = parts.reduce((a, p) => a + p.value, 0);
-  const low = parts.reduce((a, p) => a + p.low, 0);
-  const high = parts.reduce((a, p) => a + p.high, 0);
+export function term(p: Figure, mult: number): string {
+  return mult === 1 ? fmt(p.value) : `${mult}×${fmt(p.value)}`;
+}
+
+export function sumLine(total: Figure, parts: Figure[], mults: number[]): { text: string; ok: boolean; sum: number } {
+  const m = (i: number) => mults[i] ?? 1;
+  const sum = parts.reduce((a, p, i) => a + p.value * m(i), 0);
+  const low = parts.reduce((a, p, i) => a + p.low * m(i), 0);
+  const high = parts.reduce((a, p, i) => a + p.high * m(i), 0);
   const ok = !(total.high < low || total.low > high);
-  const terms = parts.map((p) => fmt(p.value)).join(' + ');
+  const terms = parts.map((p, i) => term(p, m(i))).join(' + ');
   const text = ok ? `${terms} = ${fmt(sum)}` : `${terms} = ${fmt(sum)} ≠ ${fmt(total.value)}`;
   return { text, ok, sum };
 }
@@ -23,7 +28,7 @@ export function checkBreakdownSum(groups: Group[], figures: Figure[], locale: Lo
     if (g.kind !== 'partition') continue;
     const total = figures[g.total] as Figure;
     const parts = g.parts.map((id) => figures[id] as Figure);
-    const line = sumLine(total, parts);
+    const line = sumLine(total, parts, g.multipliers);
     if (line.ok) continue;
     const fixes: Fix[] = [];
     const exact = !total.approximate && parts.every((p) => !p.approximate && p.low === p.high) && total.low === total.high;
@@ -34,9 +39,10 @@ export function checkBreakdownSum(groups: Group[], figures: Figure[], locale: Lo
         edits: [{ start: total.valueStart, end: total.valueEnd, newText: newTotal }],
         safe: false,
       });
-      for (const p of parts) {
-        const v = total.value - (line.sum - p.value);
-        if (v < 0 || !Number.isInteger(v)) continue;
+      parts.forEach((p, i) => {
+        const mult = g.multipliers[i] ?? 1;
+        const v = (total.value - (line.sum - p.value * mult)) / mult;
+        if (v < 0 || !Number.isInteger(v)) return;
         const text = formatLike(v, p);
         fixes.push({
           title: t(locale, 'fix.part', text),
@@ -44,7 +50,7 @@ export function checkBreakdownSum(groups: Group[], figures: Figure[], locale: Lo
           safe: false,
           appliesTo: { start: p.start, end: p.end },
         });
-      }
+      });
     }
     out.push({
       code: 'breakdown-sum',
