@@ -61,8 +61,17 @@ let finished = false;
 // Results gathered from the suite's events.
 const results = { passed: 0, failed: 0, end: undefined, failures: [] };
 
+let drainEvents = () => {}; // set once the suite's events file is known
+let stopTail = () => {};
+
 function summaryAndExit(code, reason) {
   if (finished) return;
+  stopTail();
+  try {
+    drainEvents();
+  } catch {
+    /* best effort */
+  }
   finished = true;
   let { passed, failed } = results;
   if (results.end) {
@@ -70,7 +79,7 @@ function summaryAndExit(code, reason) {
     failed = results.end.failed;
   }
   if (reason) {
-    console.log(`[e2e] FAILED: ${reason}`);
+    console.log(`[e2e] ${code === 0 ? 'warning' : 'FAILED'}: ${reason}`);
   }
   if (!results.end) {
     // The suite never reported its totals: count the unfinished run as a failure.
@@ -145,6 +154,13 @@ process.on('exit', () => {
       process.kill(-codeServer.pid, 'SIGKILL');
     } catch {
       /* gone */
+    }
+  }
+  if (runDir && !KEEP) {
+    try {
+      fs.rmSync(runDir, { recursive: true, force: true });
+    } catch {
+      /* best effort */
     }
   }
 });
@@ -375,6 +391,11 @@ async function main() {
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
+    // Our own handlers close the browser (playwright's would exit the process
+    // before code-server is stopped and the temp dir removed).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -437,6 +458,12 @@ async function main() {
         break;
       case 'end':
         results.end = ev;
+        // VS Code should report its exit right after the screenshot step; do
+        // not wait for the overall limit if it never does.
+        setTimeout(
+          () => summaryAndExit(ev.failed > 0 ? 1 : 0, 'VS Code did not report its exit within 120s of the end of the tests'),
+          120_000,
+        ).unref();
         break;
       case 'screenshot':
         requestScreenshot(ev.path);
@@ -445,8 +472,10 @@ async function main() {
         console.log(JSON.stringify(ev));
     }
   };
-  const drain = eventTail(path.join(outDir, 'events.jsonl'), handleEvent);
+  const drain = eventTail(path.join(outDir, 'events.jsonl'), (ev) => !finished && handleEvent(ev));
+  drainEvents = drain;
   const tail = setInterval(drain, 100);
+  stopTail = () => clearInterval(tail);
 
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionPath}`],

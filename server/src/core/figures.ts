@@ -15,6 +15,8 @@ const DATE_SUFFIX = new Set(['年', '月', '日', '号', '时', '点', '分', '�
 /** Characters that end the clause a figure belongs to. */
 const CLAUSE_STOP = new Set([',', ';', '。', '!', '?', ':', '、', '(', ')', '\n', '\r', '“', '”', '"', '《', '》', '【', '】']);
 const MAX_CONTEXT = 48;
+/** A place label right before a number: 佛山市64 */
+const BARE_PART_LABEL = /[\u4e00-\u9fff]{1,10}[省市区县州]$/;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -246,6 +248,9 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
   else if (!chinese && (isAsciiLetter(norm.charCodeAt(start - 1)) || isAsciiLetter(norm.charCodeAt(p)) || before === '.' || before === '/' || (after === '.' && isDigit(norm.charCodeAt(p + 1))))) kind = 'identifier';
   else if (!chinese && unit === '' && raw.digits >= 6 && !raw.grouped) kind = 'code';
   else if (unit !== '' && COUNT_UNITS.has(unit)) kind = 'count';
+  else if (unit === '' && !chinese && !raw.decimal && (after === '、' || after === ',' || after === ';') && BARE_PART_LABEL.test(norm.slice(Math.max(0, start - 12), start))) {
+    kind = 'count'; // 佛山市64、 上海260; — a part whose measure word was dropped
+  }
   else if (unit !== '' && DURATION_UNITS.has(unit)) kind = 'duration';
   else kind = 'other';
 
@@ -288,14 +293,24 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     category = suffixCategory(suffix) ?? findTerm(prefix, CATEGORY_TERMS) ?? 'none';
     qualifier = findTerm(prefix, QUALIFIER_TERMS) ?? findTerm(suffix, QUALIFIER_TERMS);
     origin = findTerm(prefix, ORIGIN_TERMS) ?? findTerm(suffix, ORIGIN_TERMS);
-    const cleaned = cleanLabel(prefix);
+    let cleaned = cleanLabel(prefix);
+    let base = cs;
+    if (cleaned.text.length === 0 && before === '(') {
+      // 新北市(27,230例): the label stands before the bracket.
+      base = Math.max(clauseStart(norm, start - 1), floor);
+      cleaned = cleanLabel(norm.slice(base, start - 1));
+    }
     if (cleaned.text.length > 0) {
-      labelStart = cs + cleaned.offset;
+      labelStart = base + cleaned.offset;
       label = text.slice(labelStart, labelStart + cleaned.text.length);
     } else if (/^[为是系]/.test(suffix) && suffix.length > 2) {
       // 7人为集中隔离单采单检发现: the label follows the figure.
       labelStart = end + 1;
       label = text.slice(labelStart, end + suffix.length);
+    } else if (suffix.length > 0 && suffix.length <= 8 && !/[0-9]/.test(suffix)) {
+      // 41,073例男性、44,211例女性
+      labelStart = end;
+      label = text.slice(end, end + suffix.length);
     }
   }
   const fig: Figure = {

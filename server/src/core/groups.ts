@@ -15,7 +15,7 @@
  * Each owner's list splits into one group per dimension (by district, by route …).
  * Lists of two or more parts are partitions that must sum; a single part is a subset.
  */
-import { DIMENSION_TERMS, PLACE_SUFFIXES } from './lexicon';
+import { CATEGORY_TERMS, DIMENSION_TERMS, PLACE_SUFFIXES, QUALIFIER_TERMS } from './lexicon';
 import { lookupPlace } from './gazetteer';
 import { toSimplified } from './text/normalize';
 import type { Dimension, Figure, Group, Span } from './types';
@@ -23,7 +23,7 @@ import type { Dimension, Figure, Group, Span } from './types';
 const PERSON_UNITS = new Set(['例', '人', '名', '位', '宗']);
 
 function unitsCompatible(a: string, b: string): boolean {
-  return a === b || (PERSON_UNITS.has(a) && PERSON_UNITS.has(b));
+  return a === b || a === '' || b === '' || (PERSON_UNITS.has(a) && PERSON_UNITS.has(b));
 }
 
 const dimensionCache = new Map<string, Dimension>();
@@ -137,7 +137,7 @@ function enclosingClose(norm: string, from: number, end: number): number {
 }
 
 const SUBLIST_CUE = /(其中|分别为|分别是|分别有|则为)/;
-const SUBSET_HEAD = /^(含|包含|包括|其中重症|其中危重|其中重型)/;
+const SUBSET_HEAD = /^(含|包含|包括)/;
 const ENUM_TAIL = /(各|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
 const OTHERS_N = /其他([0-9]+)个/;
 
@@ -171,7 +171,7 @@ function multiplicity(norm: string, text: string, fig: Figure, floor: number): n
 /**
  * Parses the list of parts of `owner` in [from, to) at bracket depth `depth`.
  */
-function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: number, depth: number): Item[] {
+function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: number, depth: number, bracketed = false): Item[] {
   const { norm } = ctx;
   const items: Item[] = [];
   let current: Item | undefined; // the open sublist owner
@@ -180,7 +180,10 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
   for (const f of ctx.figures) {
     if (f.start < from || f.id === owner.id) continue;
     if (f.start >= to) break;
-    if ((ctx.depth.get(f.id) ?? 0) !== depth) continue;
+    const fd = ctx.depth.get(f.id) ?? 0;
+    // 新北市(27,230例): a part alone in its own bracket counts at the list's depth.
+    const singleton = fd === depth + 1 && norm[f.start - 1] === '(' && norm[f.end] === ')';
+    if (fd !== depth && !singleton) continue;
     if (f.start < skipUntil) continue;
     if (!unitsCompatible(f.unit, owner.unit)) continue;
     const between = norm.slice(prevEnd, f.start);
@@ -208,7 +211,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       //   按区域分布在平城区3例、云冈区6例;发现方式分别为…  (a new dimension)
       //   …32例,其中境外输入28例,本土4例(…);当日转为确诊病例4例  (not a sibling: the list ends)
       if (current && sameKind(f, current.fig)) current = undefined;
-      if (!current) {
+      if (!current && !bracketed) {
         const first = items[0];
         const cueAhead = /(分别|按|方式)/.test(between);
         if (!cueAhead && !(first && sameKind(f, first.fig))) break;
@@ -224,6 +227,17 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     prevEnd = f.end;
   }
   return items;
+}
+
+/** The earlier figure a figureless intro (新增确诊病例中, 确诊病例中) refers to. */
+function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
+  const category = CATEGORY_TERMS.find(([term]) => head.includes(term))?.[1];
+  if (!category) return undefined;
+  const qualifier = QUALIFIER_TERMS.find(([term]) => head.includes(term))?.[1];
+  const same = recent.filter((f) => f.category === category);
+  if (qualifier) return [...same].reverse().find((f) => f.qualifier === qualifier);
+  // No qualifier: 确诊病例中 speaks of the running total (累计), else of the latest one.
+  return [...same].reverse().find((f) => f.qualifier === 'cumulative') ?? same[same.length - 1];
 }
 
 export function findGroups(text: string, norm: string, sentences: Span[], allFigures: Figure[], statementOf: (f: Figure) => number): Group[] {
@@ -293,6 +307,7 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
   let k = 0;
   let previousLast: Figure | undefined;
   let pendingOwner: { owner: Figure; items: Item[] } | undefined;
+  const recent: Figure[] = []; // count figures of the last sentences, for totals stated earlier
   for (const sentence of sentences) {
     const figs: Figure[] = [];
     while (k < counts.length && (counts[k] as Figure).start < sentence.end) {
@@ -323,6 +338,26 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
       emitRuns(pendingOwner.owner, pendingOwner.items, '其中');
       pendingOwner = undefined;
     }
+    // 新增确诊病例中,惠州市6例、…: the total was stated in an earlier sentence.
+    if (figs.length > 0) {
+      const intro = norm.slice(sentence.start, (figs[0] as Figure).start);
+      const comma = intro.search(/[,:]/);
+      const head = comma > 0 ? intro.slice(0, comma).trim() : '';
+      if (head.endsWith('中') && !head.endsWith('集中') && head.length <= 20) {
+        const owner = earlierTotal(head, recent);
+        if (owner && !ctxHandled.has(owner.id)) {
+          const items = parseList(ctx, text, owner, sentence.start + comma + 1, sentence.end, 0);
+          if (items.length > 1) {
+            ctxHandled.add(owner.id);
+            emitRuns(owner, items, '中');
+          }
+        }
+      }
+    }
+    for (const f of figs) {
+      recent.push(f);
+      if (recent.length > 40) recent.shift();
+    }
     if (figs.length > 0) previousLast = figs[figs.length - 1];
     if (figs.length < 2) continue;
 
@@ -332,7 +367,7 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
       const d = ctx.depth.get(owner.id) ?? 0;
       const nextFigure = idx + 1 < figs.length ? (figs[idx + 1] as Figure).start : sentence.end;
       let j = owner.end;
-      while (j < nextFigure && !',;:、(。)'.includes(norm[j] as string) && j - owner.end < 16) j++;
+      while (j < nextFigure && !',;:、(。)'.includes(norm[j] as string) && j - owner.end < 30) j++;
       if (j >= nextFigure) {
         // 101宗境外輸入病例分別為廣東的44宗…: the cue sits in the owner's own clause.
         const own = norm.slice(owner.end, nextFigure);
@@ -360,7 +395,7 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
         const close = matchingClose(norm, open, sentence.end);
         const inner = norm.slice(open + 1, Math.min(open + 6, close)).trimStart();
         const subset = SUBSET_HEAD.exec(inner);
-        const items = parseList(ctx, text, owner, open + 1, close, d + 1);
+        const items = parseList(ctx, text, owner, open + 1, close, d + 1, true);
         if (items.length > 0) {
           ctxHandled.add(owner.id);
           emitRuns(owner, items, subset ? (subset[1] as string) : '()');
@@ -384,7 +419,7 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
       let cue: string | undefined;
       if (after.startsWith('其中') && !/^其中(重症|危重|重型)/.test(after)) cue = '其中';
       else {
-        const m = /^(现已|已分别|分别为|分别是|均已)/.exec(after);
+        const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(after);
         if (m) cue = m[1];
       }
       if (!cue) continue;

@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
     if (outDir && process.env.BULLETIN_E2E_SCREENSHOT) {
       // Never let the screenshot decide the outcome, and never hang on it.
       try {
-        await prepareScreenshot(process.env.BULLETIN_E2E_SCREENSHOT);
+        await withTimeout(prepareScreenshot(process.env.BULLETIN_E2E_SCREENSHOT), 90_000, 'the screenshot step');
       } catch (err) {
         out(`screenshot step failed: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -80,6 +80,14 @@ export async function run(): Promise<void> {
   if (failures > 0) {
     throw new Error(`${failures} end-to-end test(s) failed`);
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function emptyStats(): Mocha.Stats {
