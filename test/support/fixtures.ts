@@ -13,20 +13,20 @@ export function seed(prefix: string): string {
   return readFileSync(join(dir, name), 'utf8');
 }
 
-export function allSeeds(): Array<{ name: string; text: string }> {
-  const dir = join(FIXTURES, 'seeds');
+function fixturesIn(sub: string): Array<{ name: string; text: string }> {
+  const dir = join(FIXTURES, sub);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
+export function allSeeds(): Array<{ name: string; text: string }> {
+  return fixturesIn('seeds');
+}
+
 export function allReal(): Array<{ name: string; text: string }> {
-  const dir = join(FIXTURES, 'real');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  return fixturesIn('real');
 }
 
 /** Applies non-overlapping edits (any order) to a text. */

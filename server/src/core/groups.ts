@@ -109,17 +109,9 @@ function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, numbe
   return out;
 }
 
+/** The ')' matching the '(' at `open` (or `end`). */
 function matchingClose(norm: string, open: number, end: number): number {
-  let d = 0;
-  for (let i = open; i < end; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 40) d++;
-    else if (c === 41) {
-      d--;
-      if (d === 0) return i;
-    }
-  }
-  return end;
+  return enclosingClose(norm, open + 1, end);
 }
 
 /** The ')' that closes the bracket enclosing `from` (or `end`). */
