@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import type { Analysis, Figure, Group } from '../../server/src/core/types';
-import { allSeeds, applyEdits, seed } from '../support/fixtures';
+import { allReal, allSeeds, applyEdits, seed } from '../support/fixtures';
 
 function describeGroup(a: Analysis, g: Group): string {
   const v = (id: number) => (a.figures[id] as Figure).value;
@@ -104,23 +104,32 @@ describe('breakdown-sum', () => {
   });
 });
 
-describe('mutation test over every consistent partition in the seeds', () => {
+describe('mutation test over every consistent partition in the fixtures (seeds and real)', () => {
+  const swap = (v: number): number => {
+    const d = String(v);
+    if (d.length < 2) return v;
+    const i = d.length - 2;
+    return Number(d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2));
+  };
   const mutations: Array<[string, (v: number) => number]> = [
     ['+1', (v) => v + 1],
     ['-1', (v) => v - 1],
     ['+10', (v) => v + 10],
+    ['-10', (v) => v - 10],
     ['×10', (v) => v * 10],
+    ['swap', swap],
   ];
   it('flags exactly the mutated statement, at the mutated figure or its total', () => {
     let tried = 0;
     let caught = 0;
     const misses: string[] = [];
-    for (const { name, text } of allSeeds()) {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) {
       const base = analyze(text);
       for (const g of base.groups.filter((x) => x.kind === 'partition')) {
         const statement = base.statements[g.statement]!;
         for (const id of [g.total, ...g.parts]) {
           const fig = base.figures[id]!;
+          if (fig.numeral !== 'arabic' || fig.grouped) continue;
           for (const [label, fn] of mutations) {
             const v = fn(fig.value);
             if (v < 0 || v === fig.value) continue;
@@ -128,19 +137,28 @@ describe('mutation test over every consistent partition in the seeds', () => {
             const mutated = text.slice(0, fig.valueStart) + String(v) + text.slice(fig.valueEnd);
             const delta = String(v).length - (fig.valueEnd - fig.valueStart);
             const sums = analyze(mutated).findings.filter((f) => f.code === 'breakdown-sum');
-            const inside = sums.every((f) => f.start >= statement.start && f.end <= statement.end + delta);
+            // Only the equations the figure takes part in may be flagged: at their totals.
+            const allowed = new Set(
+              base.groups
+                .filter((x) => x.total === id || x.parts.includes(id))
+                .map((x) => base.figures[x.total]!.start)
+                .map((start) => (start > fig.start ? start + delta : start)),
+            );
+            const inside = sums.every((f) => allowed.has(f.start));
+            const inStatement = sums.some((f) => f.start >= statement.start && f.start < statement.end + delta);
             const atFigure = sums.some(
               (f) => (f.start <= fig.start && fig.start < f.end + delta) || f.related.some((r) => r.start === fig.start),
             );
-            if (sums.length > 0 && inside && atFigure) caught++;
+            if (sums.length > 0 && inside && atFigure && inStatement) caught++;
             else misses.push(`${name} ${fig.literal} ${label}: ${sums.length} finding(s)`);
           }
         }
       }
     }
     const recall = caught / tried;
-    console.log(`mutation recall on the seeds: ${caught}/${tried} = ${(recall * 100).toFixed(1)}%`);
-    assert.ok(tried >= 80, `only ${tried} mutations`);
-    assert.deepEqual(misses, []);
+    console.log(`mutation recall: ${caught}/${tried} = ${(recall * 100).toFixed(2)}%`);
+    if (misses.length) console.log('missed:\n  ' + misses.slice(0, 30).join('\n  '));
+    assert.ok(tried >= 1000, `only ${tried} mutations`);
+    assert.ok(recall >= 0.99, `recall ${recall}`);
   });
 });

@@ -194,7 +194,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       f.category !== 'none' &&
       owner.category !== 'none' &&
       f.category !== owner.category &&
-      dim !== 'outcome' && dim !== 'disposition' && dim !== 'route' && dim !== 'severity'
+      (dim === 'other' || dim === 'category')
     ) break;
     if (between.includes(';')) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:

@@ -74,6 +74,12 @@ export function t(locale: Locale, key: Key, ...args: Array<string | number>): st
   return table[key].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 }
 
+/** A message defined next to the rule that uses it: pick the locale, fill {0}, {1} … */
+export function localized(locale: Locale, texts: { en: string; zh: string }, ...args: Array<string | number>): string {
+  const template = locale === 'zh-cn' ? texts.zh : texts.en;
+  return template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
 export function termName(locale: Locale, term: string): string {
   return CATEGORY_NAMES[locale][term] ?? term;
 }

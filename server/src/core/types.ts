@@ -6,9 +6,29 @@
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export type RuleCode = 'breakdown-sum' | 'typo' | 'doubled-punctuation';
+export const RULE_CODES = [
+  // consistency checks
+  'breakdown-sum',
+  'part-exceeds-total',
+  'conflicting-repeat',
+  'identity',
+  'invalid-date',
+  'percent',
+  // text damage
+  'typo',
+  'place-name',
+  'inconsistent-name',
+  'duplicate-item',
+  'punctuation-width',
+  'doubled-punctuation',
+  'pinyin-residue',
+  'mojibake',
+  'broken-line',
+  'spaced-word',
+  'web-residue',
+] as const;
 
-export const RULE_CODES: readonly RuleCode[] = ['breakdown-sum', 'typo', 'doubled-punctuation'];
+export type RuleCode = (typeof RULE_CODES)[number];
 
 export interface Span {
   start: number;
