@@ -3,8 +3,10 @@
  * goes wrong inside becomes a Problem and the rest of the analysis still runs.
  */
 import { checkBreakdownSum } from './checks/breakdownSum';
+import { checkIdentity } from './checks/identity';
 import { checkPartExceedsTotal } from './checks/partExceedsTotal';
 import { scanFigures } from './figures';
+import { mergeFigures, scanZeros } from './zeros';
 import { findGroups } from './groups';
 import { looksLikeBulletin } from './looksLikeBulletin';
 import type { Locale } from './messages';
@@ -50,7 +52,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
 
   const norm = run('normalisation', () => normalizeForMatching(text), text);
-  const figures = run('figure scan', () => scanFigures(text, norm), [] as Figure[]);
+  const figures = run('figure scan', () => mergeFigures(scanFigures(text, norm), scanZeros(text, norm)), [] as Figure[]);
   const sentences = run('sentence split', () => splitSentences(norm), []);
   const statements: Statement[] = [];
   const statementByFigure = new Map<number, number>();
@@ -97,6 +99,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
   add('breakdown-sum', () => checkBreakdownSum(groups, figures, locale));
   add('part-exceeds-total', () => checkPartExceedsTotal(groups, figures, locale));
+  add('identity', () => checkIdentity(norm, statements, sentences, figures, locale));
   const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
   add('typo', () => checkTypos(text, typos, locale));
   add('doubled-punctuation', () => checkDoubledPunctuation(text, locale));

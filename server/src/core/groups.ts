@@ -234,7 +234,7 @@ function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
 
 export function findGroups(text: string, norm: string, sentences: Span[], allFigures: Figure[], statementOf: (f: Figure) => number): Group[] {
   const groups: Group[] = [];
-  const counts = allFigures.filter((f) => f.kind === 'count');
+  const counts = allFigures.filter((f) => f.kind === 'count' && !f.zero);
   const seen = new Set<string>();
   const ctxHandled = new Set<number>();
   const consumed = new Set<number>(); // figures already read as parts of a list

@@ -123,6 +123,8 @@ export interface Figure extends Span {
   /** How the number was written, so fixes keep the style. */
   numeral: 'arabic' | 'fullwidth' | 'chinese';
   grouped: boolean;
+  /** A zero stated in words: 无新增确诊病例, 现无疑似病例. */
+  zero?: boolean;
 }
 
 export type Dimension =

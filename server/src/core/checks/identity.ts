@@ -1,0 +1,77 @@
+/**
+ * identity: 现有确诊 = 累计确诊 − 累计治愈出院 − 累计死亡, for one population, when the
+ * article states all four (the NHC and provincial reports do, in one sentence, or in
+ * two for the imported population). Only 现有 (current) counts: 在院 (in hospital) is
+ * not the same population, which is why Hubei's 在院 figure does not close the
+ * identity and must not be flagged.
+ */
+import { formatLike } from '../numbers';
+import { localized, type Locale } from '../messages';
+import type { Figure, Finding, Fix, Span, Statement } from '../types';
+
+const MESSAGE = {
+  en: 'Current cases do not match cumulative − cured − deaths: {0} − {1} − {2} = {3} ≠ {4}',
+  zh: '现有病例与 累计 − 治愈 − 死亡 不符:{0} − {1} − {2} = {3} ≠ {4}',
+};
+const ROLE = {
+  cumulative: { en: 'cumulative confirmed', zh: '累计确诊' },
+  cured: { en: 'cumulative cured', zh: '累计治愈出院' },
+  death: { en: 'cumulative deaths', zh: '累计死亡' },
+};
+const FIX_CURRENT = { en: 'Change the current figure to {0}', zh: '将现有数改为 {0}' };
+const FIX_CUMULATIVE = { en: 'Change the cumulative figure to {0}', zh: '将累计数改为 {0}' };
+
+function isCurrent(f: Figure, norm: string): boolean {
+  if (f.category !== 'confirmed' || f.qualifier !== 'current') return false;
+  const head = norm.slice(Math.max(0, f.start - 12), f.end + 4);
+  return head.includes('现有') && !head.includes('在院');
+}
+
+export function checkIdentity(norm: string, statements: Statement[], sentences: Span[], figures: Figure[], locale: Locale): Finding[] {
+  const out: Finding[] = [];
+  const counts = figures.filter((f) => f.kind === 'count');
+  const sentenceOf = (f: Figure) => sentences.findIndex((s) => f.start >= s.start && f.start < s.end);
+  void statements;
+  for (const n of counts) {
+    if (!isCurrent(n, norm)) continue;
+    const si = sentenceOf(n);
+    if (si < 0) continue;
+    const here = sentences[si] as Span;
+    const next = sentences[si + 1];
+    const inWindow = (f: Figure) => (f.start >= here.start && f.start < here.end) || (!!next && n.origin !== undefined && f.start >= next.start && f.start < next.end);
+    const sameOrigin = (f: Figure) => f.origin === n.origin || (f.origin === undefined && n.origin !== undefined && !!next && f.start >= next.start);
+    const pick = (pred: (f: Figure) => boolean) => counts.find((f) => f !== n && inWindow(f) && sameOrigin(f) && pred(f));
+    const c = pick((f) => f.category === 'confirmed' && f.qualifier === 'cumulative');
+    const r = pick((f) => f.category === 'cured' && (f.qualifier === 'cumulative' || (f.zero === true && f.qualifier === undefined)));
+    const d = pick((f) => f.category === 'death' && (f.qualifier === 'cumulative' || (f.zero === true && f.qualifier === undefined)));
+    if (!c || !r || !d) continue;
+    const expected = c.value - r.value - d.value;
+    const low = c.low - r.high - d.high;
+    const high = c.high - r.low - d.low;
+    if (n.high >= low && n.low <= high) continue;
+    const fixes: Fix[] = [];
+    const exact = [n, c, r, d].every((f) => f.low === f.high && !f.approximate);
+    if (exact && expected >= 0 && !n.zero) {
+      const v = formatLike(expected, n);
+      fixes.push({ title: localized(locale, FIX_CURRENT, v), edits: [{ start: n.valueStart, end: n.valueEnd, newText: v }], safe: false });
+    }
+    if (exact && !c.zero) {
+      const v = formatLike(n.value + r.value + d.value, c);
+      fixes.push({ title: localized(locale, FIX_CUMULATIVE, v), edits: [{ start: c.valueStart, end: c.valueEnd, newText: v }], safe: false, appliesTo: { start: c.start, end: c.end } });
+    }
+    out.push({
+      code: 'identity',
+      severity: 'warning',
+      start: n.start,
+      end: n.end,
+      message: localized(locale, MESSAGE, c.value, r.value, d.value, expected, n.value),
+      related: [
+        { start: c.start, end: c.end, message: localized(locale, ROLE.cumulative) },
+        { start: r.start, end: r.end, message: localized(locale, ROLE.cured) },
+        { start: d.start, end: d.end, message: localized(locale, ROLE.death) },
+      ],
+      fixes,
+    });
+  }
+  return out;
+}

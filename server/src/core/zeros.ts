@@ -1,0 +1,97 @@
+/**
+ * Zero assertions: "无新增确诊病例", "无死亡病例", "现无本地疑似病例" state a count of 0.
+ * They become figures with value 0 (literal: the phrase), so repeats and identities
+ * can use them.
+ */
+import { CATEGORY_TERMS, QUALIFIER_TERMS, ORIGIN_TERMS } from './lexicon';
+import type { Figure } from './types';
+
+const QUALIFIERS = ['新增', '现有', '累计', '当日'];
+const ORIGINS = ['本土', '本地', '境外输入'];
+const FILLERS = ['新冠肺炎', '新型冠状病毒肺炎', '新冠'];
+/** Categories a bulletin says "无" of. 无症状感染者 itself starts with 无: only after 无 + qualifier. */
+const ZERO_CATEGORIES = CATEGORY_TERMS.filter(([term]) => term.length >= 2 && !term.startsWith('无') && !['核酸', '检测', '接种', '疫苗', '阳性', '感染者'].includes(term));
+
+function take(s: string, i: number, words: readonly string[]): number {
+  for (const w of words) if (s.startsWith(w, i)) return i + w.length;
+  return i;
+}
+
+export function scanZeros(text: string, norm: string): Figure[] {
+  const out: Figure[] = [];
+  let from = 0;
+  for (;;) {
+    const at = norm.indexOf('无', from);
+    if (at < 0) break;
+    from = at + 1;
+    // 现无 / 无 ; skip 无症状 unless qualified (无新增无症状感染者 is handled at the second 无)
+    let i = at + 1;
+    const q = take(norm, i, QUALIFIERS);
+    const qualifierWord = norm.slice(i, q);
+    i = q;
+    const o = take(norm, i, ORIGINS);
+    i = take(norm, o, FILLERS);
+    if (norm.startsWith('无症状感染者', i)) {
+      i += '无症状感染者'.length;
+      if (qualifierWord === '') continue; // "无症状感染者56例" is a category, not a zero
+    } else {
+      const cat = ZERO_CATEGORIES.find(([term]) => norm.startsWith(term, i));
+      if (!cat) continue;
+      i += cat[0].length;
+      if (norm.startsWith('病例', i)) i += 2;
+    }
+    // "无新增确诊病例3例" would be odd; a number right after means it is not a zero assertion.
+    if (/[0-9]/.test(norm[i] ?? '')) continue;
+    const phrase = norm.slice(at, i);
+    const start = norm[at - 1] === '现' ? at - 1 : at;
+    const category = CATEGORY_TERMS.find(([term]) => phrase.includes(term))?.[1] ?? 'none';
+    const qualifier = (norm[at - 1] === '现' ? 'current' : QUALIFIER_TERMS.find(([term]) => phrase.includes(term))?.[1]) ?? undefined;
+    const before = norm.slice(Math.max(0, start - 4), start);
+    const origin = ORIGIN_TERMS.find(([term]) => phrase.includes(term) || before.endsWith(term))?.[1];
+    const fig: Figure = {
+      id: -1,
+      start,
+      end: i,
+      literal: text.slice(start, i),
+      valueStart: start,
+      valueEnd: at + 1,
+      value: 0,
+      low: 0,
+      high: 0,
+      approximate: false,
+      unit: '例',
+      kind: 'count',
+      category,
+      numeral: 'chinese',
+      grouped: false,
+      zero: true,
+    };
+    if (qualifier) fig.qualifier = qualifier;
+    if (origin) fig.origin = origin;
+    out.push(fig);
+    from = i;
+  }
+  return out;
+}
+
+/** Merges two position-sorted figure lists and renumbers ids to array positions. */
+export function mergeFigures(a: Figure[], b: Figure[]): Figure[] {
+  const out: Figure[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.start <= y.start)) {
+      out.push(x as Figure);
+      i++;
+    } else {
+      // drop a zero phrase overlapping a figure
+      const last = out[out.length - 1];
+      if (!(last && last.end > y.start) && !(x && x.start < y.end)) out.push(y);
+      j++;
+    }
+  }
+  out.forEach((f, k) => (f.id = k));
+  return out;
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { allReal, allSeeds, applyEdits, FIXTURES, seed } from '../support/fixtures';
+
+const real = (name: string) => readFileSync(join(FIXTURES, 'real', name), 'utf8');
+const codes = (text: string, code: string) => analyze(text).findings.filter((f) => f.code === code);
+
+describe('identity (现有 = 累计 − 治愈 − 死亡)', () => {
+  it('holds on every fixture, including Hubei, whose 在院 figure is not 现有 and must not be flagged', () => {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) assert.deepEqual(codes(text, 'identity'), [], name);
+    const hubei = real('dxy_20200319_hubei.txt');
+    assert.ok(hubei.includes('在院治疗6636例'));
+  });
+
+  it('flags a changed national figure in the NHC report, as a warning with the arithmetic', () => {
+    const text = real('nhc_20201013.txt').replace('现有确诊病例228例', '现有确诊病例229例');
+    const f = codes(text, 'identity');
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.severity, 'warning');
+    assert.equal(text.slice(f[0]!.start, f[0]!.end), '229例');
+    assert.ok(f[0]!.message.includes('85591 − 80729 − 4634 = 228 ≠ 229'), f[0]!.message);
+    assert.equal(f[0]!.related.length, 3);
+    for (const fix of f[0]!.fixes) assert.deepEqual(codes(applyEdits(text, fix.edits), 'identity'), [], fix.title);
+  });
+
+  it('checks the imported population across two sentences, with 无死亡病例 as 0', () => {
+    const text = real('nhc_20201013.txt').replace('累计确诊病例3036例', '累计确诊病例3037例');
+    const f = codes(text, 'identity');
+    assert.equal(f.length, 1);
+    assert.ok(f[0]!.message.includes('3037 − 2814 − 0 = 223 ≠ 222'), f[0]!.message);
+  });
+
+  it('reads 8萬1886 in traditional news (CNA)', () => {
+    const text = real('news_cna_20201220_mainland.txt').replace('現有309例', '現有319例');
+    assert.equal(codes(text, 'identity').length, 1);
+  });
+});
+
+describe('part-exceeds-total', () => {
+  it('flags a part larger than its total in a subset (其中), and never on the fixtures', () => {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) assert.deepEqual(codes(text, 'part-exceeds-total'), [], name);
+    const text = seed('000').replace('平城区13.3万管', '平城区133万管');
+    const f = codes(text, 'part-exceeds-total');
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0]!.start, f[0]!.end), '22万管');
+    assert.ok(f[0]!.message.includes('1330000 > 220000'), f[0]!.message);
+    const beijing = real('dxy_20200321_beijing.txt').replace('其中330人', '其中5330人');
+    assert.equal(codes(beijing, 'part-exceeds-total').length, 1);
+  });
+
+  it('does not flag a part within the rounding of its total', () => {
+    assert.deepEqual(codes('全市每日核酸检测能力达到22万管,其中,平城区22.4万管。', 'part-exceeds-total'), []);
+  });
+});
+
+describe('zero assertions', () => {
+  it('reads 无新增确诊病例, 无死亡病例 and 现无本地疑似病例 as counts of 0', () => {
+    const a = analyze(seed('004'));
+    const zeros = a.figures.filter((f) => f.zero).map((f) => `${f.literal}:${f.category}:${f.qualifier ?? ''}:${f.origin ?? ''}`);
+    assert.ok(zeros.includes('无新增确诊病例:confirmed:new:local'), zeros.join(' '));
+    assert.ok(zeros.includes('现无本地疑似病例:suspected:current:local'), zeros.join(' '));
+    assert.ok(zeros.includes('无新增无症状感染者:asymptomatic:new:'), zeros.join(' '));
+    assert.ok(!zeros.some((z) => z.startsWith('无症状感染者')));
+  });
+});
