@@ -285,6 +285,8 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
       for (const p of r) {
         consumed.add(p.fig.id);
         if (p.fig.category === 'none' && owner.category !== 'none') p.fig.category = owner.category;
+        if (!p.fig.qualifier && owner.qualifier) p.fig.qualifier = owner.qualifier;
+        if (!p.fig.origin && owner.origin && labelDimension(p.fig.label) !== 'origin') p.fig.origin = owner.origin;
       }
     }
     // sublists of items

@@ -50,7 +50,8 @@ export function hoverAt(analysis: Analysis, offset: number, locale: Locale): Hov
   const what = [f.qualifier, f.origin].filter(Boolean).map((x) => termName(locale, x as string));
   what.push(termName(locale, f.category));
   lines.push(`**${f.literal}**: ${what.join(' · ')}`);
-  lines.push(`${t(locale, 'hover.value')}: ${fmt(f.value)} ${f.unit}`.trim());
+  lines.push(`${t(locale, 'hover.value')}: ${f.literal} = ${fmt(f.value)} ${f.unit}`.trim());
+  if (f.region) lines.push(`${t(locale, 'hover.where')}: ${f.region.chain.join(' → ')}${f.region.code ? ` (${f.region.code})` : ''}`);
   if (f.approximate || f.low !== f.high) lines.push(t(locale, 'hover.approx', fmt(f.low), fmt(f.high)));
   for (const g of analysis.groups) {
     if (g.total === f.id || g.parts.includes(f.id)) {
