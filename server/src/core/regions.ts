@@ -22,7 +22,8 @@ export interface PlaceMention extends Span {
   region: Region;
 }
 
-const SUFFIX_CHARS = new Set(['省', '市', '区', '县', '州', '盟', '旗', '道', '镇', '乡', '村']);
+const SUFFIX_CODES = new Uint8Array(0x10000);
+for (const ch of '省市区县州盟旗道镇乡村') SUFFIX_CODES[ch.charCodeAt(0)] = 1;
 const UNNAMED: ReadonlyArray<readonly [string, Region['level']]> = [
   ['街道', 'street'], ['镇', 'street'], ['乡', 'street'], ['社区', 'community'], ['小区', 'community'], ['村', 'community'],
 ];
@@ -52,8 +53,8 @@ export function resolvePlace(name: string, context?: Region): Region | undefined
 export function findPlaces(text: string, norm: string, from: number, to: number): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (let i = from; i < to; i++) {
-    if (!SUFFIX_CHARS.has(norm[i] as string)) continue;
-    const end = norm[i] === '道' ? i + 1 : i + 1; // 街道 ends with 道
+    if (SUFFIX_CODES[norm.charCodeAt(i)] !== 1) continue;
+    const end = i + 1;
     for (let len = Math.min(9, end - from); len >= 2; len--) {
       const start = end - len;
       const cand = norm.slice(start, end);

@@ -13,10 +13,11 @@ const STRENGTH: Record<string, number> = {
   '。': 5,
 };
 
-const MARK_CODES = new Set(Object.keys(STRENGTH).map((k) => k.charCodeAt(0)));
+const MARK_CODES = new Uint8Array(0x10000);
+for (const k of Object.keys(STRENGTH)) MARK_CODES[k.charCodeAt(0)] = 1;
 
 function isMark(c: number): boolean {
-  return (c === 44 || c === 58 || c === 59 || c >= 0x3001) && MARK_CODES.has(c);
+  return MARK_CODES[c] === 1;
 }
 
 export function checkDoubledPunctuation(text: string, locale: Locale): Finding[] {

@@ -21,6 +21,7 @@ export const BUILTIN_TYPOS: readonly TypoEntry[] = (dictionary as { entries: Typ
 
 interface Matcher {
   byFirst: Map<number, TypoEntry[]>;
+  first: Uint8Array;
 }
 
 const cache = new WeakMap<readonly TypoEntry[], Matcher>();
@@ -37,7 +38,9 @@ function matcherFor(entries: readonly TypoEntry[]): Matcher {
       list.sort((a, b) => b.wrong.length - a.wrong.length);
       byFirst.set(k, list);
     }
-    m = { byFirst };
+    const first = new Uint8Array(0x10000);
+    for (const k of byFirst.keys()) first[k] = 1;
+    m = { byFirst, first };
     cache.set(entries, m);
   }
   return m;
@@ -51,11 +54,13 @@ function contextOk(text: string, start: number, end: number, e: TypoEntry): bool
 }
 
 export function checkTypos(text: string, entries: readonly TypoEntry[], locale: Locale): Finding[] {
-  const { byFirst } = matcherFor(entries);
+  const { byFirst, first } = matcherFor(entries);
   const out: Finding[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const candidates = byFirst.get(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    if (first[code] !== 1) continue;
+    const candidates = byFirst.get(code);
     if (!candidates) continue;
     for (const e of candidates) {
       if (!text.startsWith(e.wrong, i)) continue;
