@@ -49,6 +49,12 @@ function prepareWorkspace(repoRoot, workspace) {
   // String.prototype.replace with a string pattern replaces the first match only.
   fs.writeFileSync(path.join(dir, 'mutated-000.txt'), original.replace('平城区3例', '平城区4例'), 'utf8');
   fs.writeFileSync(path.join(dir, 'readme-en.txt'), README_EN, 'utf8');
+  // part-exceeds-total: 平城区13.3万管 of 22万管 becomes 133万管.
+  fs.writeFileSync(path.join(dir, 'mutated-subset.txt'), original.replace('平城区13.3万管', '平城区133万管'), 'utf8');
+  // identity: the NHC national 现有 figure no longer equals 累计 − 治愈 − 死亡.
+  const nhc = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'real', 'nhc_20201013.txt'), 'utf8');
+  if (!nhc.includes('现有确诊病例228例')) throw new Error('nhc_20201013.txt no longer contains 现有确诊病例228例');
+  fs.writeFileSync(path.join(dir, 'mutated-nhc.txt'), nhc.replace('现有确诊病例228例', '现有确诊病例229例'), 'utf8');
   return dir;
 }
 

@@ -122,6 +122,8 @@ describe('mutation test over every consistent partition in the fixtures (seeds a
   it('flags exactly the mutated statement, at the mutated figure or its total', () => {
     let tried = 0;
     let caught = 0;
+    let fixesTried = 0;
+    const badFixes: string[] = [];
     const misses: string[] = [];
     for (const { name, text } of [...allSeeds(), ...allReal()]) {
       const base = analyze(text);
@@ -150,6 +152,18 @@ describe('mutation test over every consistent partition in the fixtures (seeds a
               (f) => (f.start <= fig.start && fig.start < f.end + delta) || f.related.some((r) => r.start === fig.start),
             );
             if (sums.length > 0 && inside && atFigure && inStatement) caught++;
+            // Every fix removes its diagnostic and no other appears (others already there may stay).
+            if (label === '+1') {
+              for (const f of sums) {
+                const others = sums.filter((x) => x !== f).map((x) => x.message);
+                for (const fix of f.fixes) {
+                  fixesTried++;
+                  const after = analyze(applyEdits(mutated, fix.edits)).findings.filter((x) => x.code === 'breakdown-sum' || x.code === 'part-exceeds-total');
+                  const ok = after.length < others.length + 1 && after.every((x) => others.includes(x.message));
+                  if (!ok) badFixes.push(`${name} ${fig.literal}: ${fix.title} → ${after.map((x) => x.message).join(' | ')}`);
+                }
+              }
+            }
             else misses.push(`${name} ${fig.literal} ${label}: ${sums.length} finding(s)`);
           }
         }
@@ -158,6 +172,9 @@ describe('mutation test over every consistent partition in the fixtures (seeds a
     const recall = caught / tried;
     console.log(`mutation recall: ${caught}/${tried} = ${(recall * 100).toFixed(2)}%`);
     if (misses.length) console.log('missed:\n  ' + misses.slice(0, 30).join('\n  '));
+    console.log(`sum fixes applied: ${fixesTried}, leaving their diagnostic or adding one: ${badFixes.length}`);
+    assert.deepEqual(badFixes, []);
+    assert.ok(fixesTried >= 500, `only ${fixesTried} fixes`);
     assert.ok(tried >= 1000, `only ${tried} mutations`);
     assert.ok(recall >= 0.99, `recall ${recall}`);
   });

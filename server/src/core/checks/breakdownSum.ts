@@ -32,17 +32,27 @@ export function checkBreakdownSum(groups: Group[], figures: Figure[], locale: Lo
     if (line.ok) continue;
     const fixes: Fix[] = [];
     const exact = !total.approximate && parts.every((p) => !p.approximate && p.low === p.high) && total.low === total.high;
+    // A fix may change a figure only if every other breakdown it takes part in still closes.
+    const closesAll = (id: number, value: number): boolean =>
+      groups.every((o) => {
+        if (o === g || (o.total !== id && !o.parts.includes(id))) return true;
+        const v = (x: number) => (x === id ? value : (figures[x] as Figure).value);
+        const sum = o.parts.reduce((a, x, i) => a + v(x) * (o.multipliers[i] ?? 1), 0);
+        return o.kind === 'partition' ? sum === v(o.total) : sum <= v(o.total);
+      });
     if (exact && Number.isInteger(line.sum)) {
       const newTotal = formatLike(line.sum, total);
-      fixes.push({
-        title: t(locale, 'fix.total', newTotal),
-        edits: [{ start: total.valueStart, end: total.valueEnd, newText: newTotal }],
-        safe: false,
-      });
+      if (closesAll(total.id, line.sum)) {
+        fixes.push({
+          title: t(locale, 'fix.total', newTotal),
+          edits: [{ start: total.valueStart, end: total.valueEnd, newText: newTotal }],
+          safe: false,
+        });
+      }
       parts.forEach((p, i) => {
         const mult = g.multipliers[i] ?? 1;
         const v = (total.value - (line.sum - p.value * mult)) / mult;
-        if (v < 0 || !Number.isInteger(v)) return;
+        if (v < 0 || !Number.isInteger(v) || !closesAll(p.id, v)) return;
         const text = formatLike(v, p);
         fixes.push({
           title: t(locale, 'fix.part', text),
