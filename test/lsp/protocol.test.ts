@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { seed } from '../support/fixtures';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, seed } from '../support/fixtures';
 import { startServer, type TestServer } from '../support/lspClient';
 
 const SEED_URI = 'file:///corpus/000.txt';
@@ -134,6 +136,28 @@ describe('language server over stdio', () => {
   it('shuts down and exits with code 0', async () => {
     assert.equal(await server.stop(), 0);
   });
+});
+
+describe('every consistency check over the protocol', () => {
+  const cases: Array<[string, string, string]> = [
+    ['breakdown-sum', seed('001').replace('居家隔离50人', '居家隔离51人'), '118人'],
+    ['part-exceeds-total', seed('000').replace('平城区13.3万管', '平城区133万管'), '22万管'],
+    ['conflicting-repeat', seed('000').replace('新增新冠肺炎确诊病例9例、无症状', '新增新冠肺炎确诊病例15例、无症状'), '15例'],
+    ['invalid-date', seed('000').replace('10月30日0时至24时,大同市', '10月30日0时至25时,大同市'), '10月30日0时至25时'],
+    ['identity', readFileSync(join(FIXTURES, 'real', 'nhc_20201013.txt'), 'utf8').replace('现有确诊病例228例', '现有确诊病例229例'), '229例'],
+  ];
+  for (const [code, text, at] of cases) {
+    it(`publishes ${code} at ${at}`, async () => {
+      const server = await startServer();
+      const uri = `file:///corpus/${code}.txt`;
+      await open(server, uri, text);
+      const diags = await server.waitForDiagnostics(uri, (d) => d.some((x) => x.code === code));
+      const d = diags.find((x) => x.code === code)!;
+      const doc = TextDocument.create(uri, 'plaintext', 1, text);
+      assert.ok(doc.getText(d.range).includes(at.replace(/例$|人$|管$/, '')), `${doc.getText(d.range)} vs ${at}`);
+      assert.equal(await server.stop(), 0);
+    });
+  }
 });
 
 describe('settings', () => {

@@ -66,3 +66,44 @@ describe('zero assertions', () => {
     assert.ok(!zeros.some((z) => z.startsWith('无症状感染者')));
   });
 });
+
+describe('conflicting-repeat', () => {
+  it('is silent on every fixture', () => {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) assert.deepEqual(codes(text, 'conflicting-repeat').map((f) => f.message), [], name);
+  });
+
+  it('flags a headline that disagrees with the body (seed 000: 15 in the headline, 9 twice in the body)', () => {
+    const text = seed('000').replace('新增新冠肺炎确诊病例9例、无症状', '新增新冠肺炎确诊病例15例、无症状');
+    const f = codes(text, 'conflicting-repeat');
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0]!.start, f[0]!.end), '15例');
+    assert.equal(f[0]!.related.length, 2);
+    assert.ok(f[0]!.message.includes('10月30日0时至24时'), f[0]!.message);
+    assert.equal(f[0]!.fixes[0]?.edits[0]?.newText, '9');
+  });
+
+  it('reads 无新增确诊病例 as 0 against 新增确诊病例3例 for the same period (seed 004)', () => {
+    const text = seed('004').replace('2月7日0时至24时,我市本地无新增确诊病例', '2月7日0时至24时,我市本地新增确诊病例3例');
+    const f = codes(text, 'conflicting-repeat');
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0]!.start, f[0]!.end), '3例');
+    assert.deepEqual(f[0]!.fixes, []);
+  });
+
+  it('does not compare different periods, places or populations', () => {
+    assert.deepEqual(codes('10月30日0时至24时,大同市新增确诊病例9例。10月31日0时至24时,大同市新增确诊病例3例。', 'conflicting-repeat'), []);
+    assert.deepEqual(codes('10月30日0时至24时,平城区新增确诊病例9例,云冈区新增确诊病例3例。', 'conflicting-repeat'), []);
+    assert.deepEqual(codes('10月30日0时至24时,新增确诊病例9例,新增无症状感染者3例。', 'conflicting-repeat'), []);
+  });
+});
+
+describe('invalid-date (wired into analyze)', () => {
+  it('is silent on every fixture and flags impossible dates in context', () => {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) assert.deepEqual(codes(text, 'invalid-date').map((f) => f.message), [], name);
+    const text = seed('000').replace('10月30日0时至24时,大同市', '10月30日0时至25时,大同市');
+    const f = codes(text, 'invalid-date');
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.severity, 'error');
+    assert.ok(text.slice(f[0]!.start, f[0]!.end).includes('25时'));
+  });
+});

@@ -3,7 +3,10 @@
  * goes wrong inside becomes a Problem and the rest of the analysis still runs.
  */
 import { checkBreakdownSum } from './checks/breakdownSum';
+import { checkConflictingRepeat } from './checks/conflictingRepeat';
 import { checkIdentity } from './checks/identity';
+import { checkInvalidDates } from './checks/invalidDate';
+import { findDates, type DateInfo } from './dates';
 import { checkPartExceedsTotal } from './checks/partExceedsTotal';
 import { scanFigures } from './figures';
 import { mergeFigures, scanZeros } from './zeros';
@@ -33,7 +36,7 @@ export interface AnalyzeOptions {
 }
 
 function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
-  return { isBulletin, places: [], figures: [], groups: [], statements: [], findings: [], problems };
+  return { isBulletin, places: [], home: {}, dates: { dates: [], problems: [] }, figures: [], groups: [], statements: [], findings: [], problems };
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -72,7 +75,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
   }
-  const places = run('places', () => assignRegions(text, norm, sentences, figures), []);
+  const placeInfo = run('places', () => assignRegions(text, norm, sentences, figures), { mentions: [], home: {} });
+  const places = placeInfo.mentions;
+  const dateInfo = run('dates', () => findDates(text, norm), { dates: [], problems: [] } as DateInfo);
+  problems.push(...dateInfo.problems);
   const groups = run('grouping', () => findGroups(text, norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1), []);
 
   // Parts split by anything but place share their total's place (发现方式分别为… after 云冈区6例).
@@ -100,9 +106,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   add('breakdown-sum', () => checkBreakdownSum(groups, figures, locale));
   add('part-exceeds-total', () => checkPartExceedsTotal(groups, figures, locale));
   add('identity', () => checkIdentity(norm, statements, sentences, figures, locale));
+  add('conflicting-repeat', () => checkConflictingRepeat(norm, figures, groups, dateInfo.dates, placeInfo.home.city, locale));
+  add('invalid-date', () => checkInvalidDates(dateInfo, locale));
   const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
   add('typo', () => checkTypos(text, typos, locale));
   add('doubled-punctuation', () => checkDoubledPunctuation(text, locale));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { isBulletin: true, places, figures, groups, statements, findings, problems };
+  return { isBulletin: true, places, home: placeInfo.home, dates: dateInfo, figures, groups, statements, findings, problems };
 }

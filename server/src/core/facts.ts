@@ -47,7 +47,7 @@ export interface DocumentFacts {
   problems: Array<{ message: string; range: Range }>;
 }
 
-export function toFacts(path: string, text: string, a: Analysis, dates: unknown[] = []): DocumentFacts {
+export function toFacts(path: string, text: string, a: Analysis): DocumentFacts {
   const li = new LineIndex(text);
   const range = (s: number, e: number): Range => ({ start: li.positionAt(s), end: li.positionAt(e) });
   const fig = (id: number) => a.figures[id] as Figure;
@@ -79,7 +79,17 @@ export function toFacts(path: string, text: string, a: Analysis, dates: unknown[
       cue: g.cue,
     })),
     statements: a.statements.map((s) => ({ id: s.id, range: range(s.start, s.end), figures: s.figures })),
-    dates,
+    dates: a.dates.dates.map((d) => ({
+      text: d.text,
+      kind: d.kind,
+      ...(d.iso ? { iso: d.iso } : {}),
+      ...(d.startIso ? { startIso: d.startIso, endIso: d.endIso } : {}),
+      year: d.year ?? null,
+      yearInferred: d.from.yearInferred,
+      valid: d.valid,
+      publication: d === a.dates.publication,
+      range: range(d.start, d.end),
+    })),
     regions: a.places.map((p) => ({ ...p.region, range: range(p.start, p.end) })),
     problems: a.problems.map((p) => ({ message: p.message, range: range(p.start, p.end) })),
   };

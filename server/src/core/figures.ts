@@ -31,6 +31,16 @@ export function clauseStart(norm: string, pos: number): number {
   return limit;
 }
 
+/** Like clauseStart, but an enumeration comma (、) does not end the phrase. */
+function phraseStart(norm: string, pos: number): number {
+  const limit = Math.max(0, pos - MAX_CONTEXT);
+  for (let i = pos - 1; i >= limit; i--) {
+    const c = norm[i] as string;
+    if (c !== '、' && CLAUSE_STOP.has(c)) return i + 1;
+  }
+  return limit;
+}
+
 export function clauseEnd(norm: string, pos: number): number {
   const limit = Math.min(norm.length, pos + MAX_CONTEXT);
   for (let i = pos; i < limit; i++) if (CLAUSE_STOP.has(norm[i] as string)) return i;
@@ -290,9 +300,11 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     const ce = clauseEnd(norm, end);
     const prefix = norm.slice(cs, start);
     const suffix = norm.slice(end, ce);
-    category = suffixCategory(suffix) ?? findTerm(prefix, CATEGORY_TERMS) ?? 'none';
-    qualifier = findTerm(prefix, QUALIFIER_TERMS) ?? findTerm(suffix, QUALIFIER_TERMS);
-    origin = findTerm(prefix, ORIGIN_TERMS) ?? findTerm(suffix, ORIGIN_TERMS);
+    // What is counted may be named before an enumeration: 核酸检测应检尽检、愿检尽检17012人次.
+    const wide = norm[cs - 1] === '、' ? norm.slice(Math.max(phraseStart(norm, start), floor), start) : prefix;
+    category = suffixCategory(suffix) ?? findTerm(prefix, CATEGORY_TERMS) ?? findTerm(wide, CATEGORY_TERMS) ?? 'none';
+    qualifier = findTerm(prefix, QUALIFIER_TERMS) ?? findTerm(suffix, QUALIFIER_TERMS) ?? findTerm(wide, QUALIFIER_TERMS);
+    origin = findTerm(prefix, ORIGIN_TERMS) ?? findTerm(suffix, ORIGIN_TERMS) ?? findTerm(wide, ORIGIN_TERMS);
     let cleaned = cleanLabel(prefix);
     let base = cs;
     if (cleaned.text.length === 0 && before === '(') {

@@ -89,8 +89,13 @@ export function articleRegions(mentions: PlaceMention[]): { city?: Region; provi
   return { ...(city ? { city } : {}), ...(province ? { province } : {}) };
 }
 
-/** Sets `region` on every count figure. */
-export function assignRegions(text: string, norm: string, sentences: Span[], figures: Figure[]): PlaceMention[] {
+/** Sets `region` on every count figure; returns the places named and the article's own city and province. */
+export function assignRegions(
+  text: string,
+  norm: string,
+  sentences: Span[],
+  figures: Figure[],
+): { mentions: PlaceMention[]; home: { city?: Region; province?: Region } } {
   const mentions = findPlaces(text, norm, 0, norm.length);
   const home = articleRegions(mentions);
   let m = 0;
@@ -112,5 +117,5 @@ export function assignRegions(text: string, norm: string, sentences: Span[], fig
       if (region) f.region = region;
     }
   }
-  return mentions;
+  return { mentions, home };
 }

@@ -166,6 +166,10 @@ export interface Analysis {
   isBulletin: boolean;
   /** Places the article names. */
   places: import('./regions').PlaceMention[];
+  /** The article's own city and province (what 我市/全省 mean). */
+  home: { city?: import('./regions').Region; province?: import('./regions').Region };
+  /** Date and time expressions, the publication date and the inferred year. */
+  dates: import('./dates').DateInfo;
   figures: Figure[];
   groups: Group[];
   statements: Statement[];
