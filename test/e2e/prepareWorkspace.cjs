@@ -51,6 +51,14 @@ function prepareWorkspace(repoRoot, workspace) {
   fs.writeFileSync(path.join(dir, 'readme-en.txt'), README_EN, 'utf8');
   // part-exceeds-total: 平城区13.3万管 of 22万管 becomes 133万管.
   fs.writeFileSync(path.join(dir, 'mutated-subset.txt'), original.replace('平城区13.3万管', '平城区133万管'), 'utf8');
+  // conflicting-repeat: the headline says 15, the body says 9 twice.
+  fs.writeFileSync(path.join(dir, 'mutated-headline.txt'), original.replace('新增新冠肺炎确诊病例9例、无症状', '新增新冠肺炎确诊病例15例、无症状'), 'utf8');
+  // invalid-date: 25时.
+  fs.writeFileSync(path.join(dir, 'mutated-date.txt'), original.replace('10月30日0时至24时,大同市', '10月30日0时至25时,大同市'), 'utf8');
+  // percent: a share over 100%.
+  const seed004 = seeds.find((f) => f.startsWith('004_'));
+  const s004 = fs.readFileSync(path.join(seedsDir, seed004), 'utf8');
+  fs.writeFileSync(path.join(dir, 'mutated-percent.txt'), s004.replace('单场观影上座率不应超过70%', '单场观影上座率不应超过170%'), 'utf8');
   // identity: the NHC national 现有 figure no longer equals 累计 − 治愈 − 死亡.
   const nhc = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'real', 'nhc_20201013.txt'), 'utf8');
   if (!nhc.includes('现有确诊病例228例')) throw new Error('nhc_20201013.txt no longer contains 现有确诊病例228例');

@@ -144,6 +144,7 @@ describe('every consistency check over the protocol', () => {
     ['part-exceeds-total', seed('000').replace('平城区13.3万管', '平城区133万管'), '22万管'],
     ['conflicting-repeat', seed('000').replace('新增新冠肺炎确诊病例9例、无症状', '新增新冠肺炎确诊病例15例、无症状'), '15例'],
     ['invalid-date', seed('000').replace('10月30日0时至24时,大同市', '10月30日0时至25时,大同市'), '10月30日0时至25时'],
+    ['percent', seed('004').replace('单场观影上座率不应超过70%', '单场观影上座率不应超过170%'), '170%'],
     ['identity', readFileSync(join(FIXTURES, 'real', 'nhc_20201013.txt'), 'utf8').replace('现有确诊病例228例', '现有确诊病例229例'), '229例'],
   ];
   for (const [code, text, at] of cases) {
@@ -154,7 +155,7 @@ describe('every consistency check over the protocol', () => {
       const diags = await server.waitForDiagnostics(uri, (d) => d.some((x) => x.code === code));
       const d = diags.find((x) => x.code === code)!;
       const doc = TextDocument.create(uri, 'plaintext', 1, text);
-      assert.ok(doc.getText(d.range).includes(at.replace(/例$|人$|管$/, '')), `${doc.getText(d.range)} vs ${at}`);
+      assert.ok(doc.getText(d.range).includes(at.replace(/例$|人$|管$|%$/, '')), `${doc.getText(d.range)} vs ${at}`);
       assert.equal(await server.stop(), 0);
     });
   }

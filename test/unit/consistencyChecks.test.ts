@@ -107,3 +107,23 @@ describe('invalid-date (wired into analyze)', () => {
     assert.ok(text.slice(f[0]!.start, f[0]!.end).includes('25时'));
   });
 });
+
+describe('percent', () => {
+  it('is silent on every fixture', () => {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) assert.deepEqual(codes(text, 'percent'), [], name);
+  });
+  it('flags a share over 100% but not a growth rate', () => {
+    const text = seed('004').replace('单场观影上座率不应超过70%', '单场观影上座率不应超过170%');
+    const f = codes(text, 'percent');
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0]!.start, f[0]!.end), '170%');
+    assert.deepEqual(codes('核酸检测量同比增长150%。', 'percent'), []);
+  });
+  it('checks a stated share against the part and its total, within the written rounding', () => {
+    assert.deepEqual(codes('新增确诊病例2129例,其中境外输入病例43例,本土病例2086例,占98.0%。', 'percent'), []);
+    assert.deepEqual(codes('新增确诊病例2129例,其中境外输入病例43例,本土病例2086例,占98%。', 'percent'), []);
+    const f = codes('新增确诊病例2129例,其中境外输入病例43例,本土病例2086例,占95%。', 'percent');
+    assert.equal(f.length, 1);
+    assert.ok(f[0]!.message.includes('2086 / 2129 = 98.0%'), f[0]!.message);
+  });
+});

@@ -8,6 +8,7 @@ import { checkIdentity } from './checks/identity';
 import { checkInvalidDates } from './checks/invalidDate';
 import { findDates, type DateInfo } from './dates';
 import { checkPartExceedsTotal } from './checks/partExceedsTotal';
+import { checkPercent } from './checks/percent';
 import { scanFigures } from './figures';
 import { mergeFigures, scanZeros } from './zeros';
 import { findGroups } from './groups';
@@ -108,6 +109,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   add('identity', () => checkIdentity(norm, statements, sentences, figures, locale));
   add('conflicting-repeat', () => checkConflictingRepeat(norm, figures, groups, dateInfo.dates, placeInfo.home.city, locale));
   add('invalid-date', () => checkInvalidDates(dateInfo, locale));
+  add('percent', () => checkPercent(norm, figures, groups, locale));
   const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
   add('typo', () => checkTypos(text, typos, locale));
   add('doubled-punctuation', () => checkDoubledPunctuation(text, locale));

@@ -37,6 +37,31 @@ describe('Consistency checks in VS Code', () => {
     assert.strictEqual((d.relatedInformation ?? []).length, 3);
   });
 
+  it('conflicting-repeat: the headline says 15, the body says 9 (mutated-headline.txt)', async () => {
+    const uri = await workspaceFile('mutated-headline.txt');
+    const editor = await openEditor(uri);
+    const headline = rangeWithin(editor.document, '确诊病例15例', '15例');
+    const d = await waitForDiagnostic(uri, 'a conflicting-repeat diagnostic on 15例', (x) => codeOf(x) === 'conflicting-repeat');
+    assert.ok(d.range.isEqual(headline), `range ${JSON.stringify(d.range)}`);
+    assert.strictEqual((d.relatedInformation ?? []).length, 2);
+  });
+
+  it('invalid-date: 25时 is an impossible hour (mutated-date.txt)', async () => {
+    const uri = await workspaceFile('mutated-date.txt');
+    await openEditor(uri);
+    const d = await waitForDiagnostic(uri, 'an invalid-date diagnostic', (x) => codeOf(x) === 'invalid-date');
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(d.message.includes('25'), d.message);
+  });
+
+  it('percent: a share over 100% (mutated-percent.txt)', async () => {
+    const uri = await workspaceFile('mutated-percent.txt');
+    const editor = await openEditor(uri);
+    const share = rangeWithin(editor.document, '超过170%', '170%');
+    const d = await waitForDiagnostic(uri, 'a percent diagnostic on 170%', (x) => codeOf(x) === 'percent');
+    assert.ok(d.range.isEqual(share), `range ${JSON.stringify(d.range)}`);
+  });
+
   it('breakdown-sum: "Change this part to 3" removes the diagnostic and adds none; no total fix that would break the other breakdown', async () => {
     const uri = await workspaceFile('mutated-000.txt');
     const editor = await openEditor(uri);
