@@ -14,7 +14,7 @@
 // Environment (all optional):
 //   BULLETIN_E2E_TIMEOUT_MS        overall limit (default 360000 = 6 minutes)
 //   BULLETIN_E2E_CODE_SERVER_DIR   code-server install (default .vscode-test/code-server)
-//   BULLETIN_E2E_SCREENSHOT        PNG to write (default docs/screenshot-diagnostic-hover.png; "off" disables)
+//   BULLETIN_E2E_SCREENSHOT        PNG to write (default .vscode-test/screenshot-diagnostic-hover.png; set it to docs/screenshot-diagnostic-hover.png to refresh the README's; "off" disables)
 //   BULLETIN_E2E_VERBOSE=1         also print VS Code's log and code-server's output
 //   BULLETIN_E2E_KEEP=1            keep the run's temp dir (.vscode-test/run-*)
 //   CHROMIUM_PATH                  browser binary (default /usr/bin/chromium)
@@ -43,7 +43,7 @@ const testsPath = path.resolve(env.BULLETIN_E2E_TESTS_PATH || path.join(repoRoot
 const screenshotPath =
   env.BULLETIN_E2E_SCREENSHOT === 'off'
     ? undefined
-    : path.resolve(env.BULLETIN_E2E_SCREENSHOT || path.join(repoRoot, 'docs', 'screenshot-diagnostic-hover.png'));
+    : path.resolve(env.BULLETIN_E2E_SCREENSHOT || path.join(repoRoot, '.vscode-test', 'screenshot-diagnostic-hover.png'));
 const chromiumPath = env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const startedAt = Date.now();
