@@ -80,6 +80,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const places = placeInfo.mentions;
   const dateInfo = run('dates', () => findDates(text, norm), { dates: [], problems: [] } as DateInfo);
   problems.push(...dateInfo.problems);
+  {
+    let d = 0;
+    for (const f of figures) {
+      while (d < dateInfo.dates.length && (dateInfo.dates[d] as { end: number }).end <= f.start) d++;
+      if (d > 0 && f.kind === 'count') f.period = d - 1;
+    }
+  }
   const groups = run('grouping', () => findGroups(text, norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1), []);
 
   // Parts split by anything but place share their total's place (发现方式分别为… after 云冈区6例).

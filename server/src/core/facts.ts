@@ -22,6 +22,8 @@ export interface FigureFact {
   qualifier: Figure['qualifier'] | null;
   origin: Figure['origin'] | null;
   region: Region | null;
+  /** Index into `dates` of the date expression that governs the figure. */
+  period: number | null;
   label: string | null;
   approximate: boolean;
   low: number | null;
@@ -64,6 +66,7 @@ export function toFacts(path: string, text: string, a: Analysis): DocumentFacts 
       qualifier: f.qualifier ?? null,
       origin: f.origin ?? null,
       region: f.region ?? null,
+      period: f.period ?? null,
       label: f.label ?? null,
       approximate: f.approximate,
       low: Number.isFinite(f.low) ? f.low : null,

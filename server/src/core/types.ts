@@ -115,6 +115,8 @@ export interface Figure extends Span {
   category: Category;
   qualifier?: Qualifier;
   origin?: Origin;
+  /** The date expression that governs the figure (index into Analysis.dates.dates): the last one before it. */
+  period?: number;
   /** Where the figure applies, when the text says (see regions.ts). */
   region?: import('./regions').Region;
   /** The item label the figure belongs to (e.g. 平城区, 集中隔离管控发现), as written. */

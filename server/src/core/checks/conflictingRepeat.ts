@@ -61,13 +61,8 @@ export function checkConflictingRepeat(
   const partOfBreakdown = new Set<number>();
   for (const g of groups) for (const p of g.parts) partOfBreakdown.add(p);
   const byKey = new Map<string, Figure[]>();
-  let d = 0;
-  let current: DateExpr | undefined;
   for (const f of figures) {
-    while (d < dates.length && (dates[d] as DateExpr).end <= f.start) {
-      current = dates[d] as DateExpr;
-      d++;
-    }
+    const current = f.period !== undefined ? dates[f.period] : undefined;
     if (f.kind !== 'count' || f.category === 'none' || !f.qualifier || f.qualifier === 'round' || f.qualifier === 'converted') continue;
     if (partOfBreakdown.has(f.id)) continue;
     const place = !f.region || (home && f.region.name === home.name) ? '~' : f.region.name;
