@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import { looksLikeBulletin } from '../../server/src/core/looksLikeBulletin';
+import { fixAll, safeEdits } from '../../server/src/core/fixAll';
 import { allReal, allSeeds, applyEdits, seed } from '../support/fixtures';
 
 describe('typo', () => {
@@ -60,6 +61,11 @@ describe('fix safety', () => {
         for (const fix of f.fixes) {
           for (const e of fix.edits) {
             assert.ok(e.start >= 0 && e.end <= text.length && e.start <= e.end, `${name} ${fix.title}`);
+            // A fix stays inside its finding's range (or the span it is offered on); a document-wide
+            // fix-all changes single marks only.
+            const where = fix.appliesTo ?? f;
+            if (fix.scope === 'document') assert.ok(e.end - e.start === 1 && e.newText.length === 1, `${name} ${fix.title}`);
+            else assert.ok(e.start >= where.start && e.end <= where.end, `${name} ${fix.title} edits outside its range`);
             const out = applyEdits(text, [e]);
             assert.equal(out.slice(0, e.start), text.slice(0, e.start));
             assert.equal(out.slice(e.start + e.newText.length), text.slice(e.end));
@@ -70,17 +76,24 @@ describe('fix safety', () => {
   });
 
   it('applying every safe fix is idempotent (property over generated documents)', () => {
-    const fragments = ['新增确诊病例9例', ',,', ',。', '奥密戎', '、,', '平城区3例', '其中', '。', '\n', ',', 'abc', '😀', '確診', '１２例'];
+    const fragments = ['新增确诊病例9例', ',,', ',。', '奥密戎', '、,', '平城区3例', '其中', '。', '\n', ',', 'abc', '😀', '確診', '１２例', '當(dāng)前', '您当前的位置:首页 / 内容页\n', '(责编:张凯)', '记 者'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
-        const safe = (t: string) => analyze(t).findings.flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1).flatMap((x) => x.edits));
-        const once = applyEdits(text, safe(text));
-        const twice = applyEdits(once, safe(once));
-        return once === twice && safe(once).length === 0;
+        const once = fixAll(text, { mode: 'always' }).text;
+        const twice = fixAll(once, { mode: 'always' }).text;
+        return once === twice && safeEdits(analyze(once, { mode: 'always' }).findings).length === 0;
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('fix-all on every fixture converges and leaves no safe fix behind', () => {
+    for (const { name, text } of [...allSeeds(), ...allReal()]) {
+      const r = fixAll(text, { mode: 'always' }, undefined, 10);
+      assert.equal(safeEdits(analyze(r.text, { mode: 'always' }).findings).length, 0, name);
+      assert.equal(fixAll(r.text, { mode: 'always' }).applied, 0, name);
+    }
   });
 
   it('never throws and keeps every range inside the document (property)', () => {

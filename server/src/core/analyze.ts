@@ -14,7 +14,13 @@ import { mergeFigures, scanZeros } from './zeros';
 import { findGroups } from './groups';
 import { looksLikeBulletin } from './looksLikeBulletin';
 import type { Locale } from './messages';
+import { checkBrokenLine } from './rules/brokenLine';
 import { checkDoubledPunctuation } from './rules/doubledPunctuation';
+import { checkMojibake } from './rules/mojibake';
+import { checkPinyinResidue } from './rules/pinyinResidue';
+import { checkPunctuationWidth } from './rules/punctuationWidth';
+import { checkSpacedWord } from './rules/spacedWord';
+import { checkWebResidue } from './rules/webResidue';
 import { BUILTIN_TYPOS, checkTypos, type TypoEntry } from './rules/typo';
 import { assignRegions } from './regions';
 import { splitSentences } from './statements';
@@ -120,6 +126,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
   add('typo', () => checkTypos(text, typos, locale));
   add('doubled-punctuation', () => checkDoubledPunctuation(text, locale));
+  add('pinyin-residue', () => checkPinyinResidue(text, locale));
+  add('mojibake', () => checkMojibake(text, locale));
+  add('broken-line', () => checkBrokenLine(text, locale));
+  add('spaced-word', () => checkSpacedWord(text, locale));
+  add('web-residue', () => checkWebResidue(text, locale));
+  add('punctuation-width', () => checkPunctuationWidth(text, locale));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { isBulletin: true, places, home: placeInfo.home, dates: dateInfo, figures, groups, statements, findings, problems };
 }

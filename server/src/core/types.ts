@@ -46,6 +46,11 @@ export interface Fix {
   safe: boolean;
   /** Where the fix is offered: the finding's range, or another span (e.g. a part of a sum). */
   appliesTo?: Span;
+  /**
+   * 'document': a fix-all for a document-level finding (every half-width mark); its edits
+   * may lie anywhere, each changing only the characters of one occurrence.
+   */
+  scope?: 'document';
 }
 
 export interface RelatedSpan extends Span {

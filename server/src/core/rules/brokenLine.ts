@@ -1,0 +1,143 @@
+/**
+ * broken-line: a paragraph cut mid-sentence by the page layout — a line that stops without
+ * closing punctuation, one or more blank lines, then a line that continues the sentence
+ * ("…动态调整核酸检测,优先" / "筛查重点人群。…").
+ *
+ * Headlines, section titles, bylines and captions also end without punctuation, so the
+ * signal is the shape of the two lines, not the missing mark alone:
+ *  - the next line must start flush (an indented line opens a new paragraph), with a Han
+ *    character or digit, and not with a dateline or credit label (本报讯, 记者, 来源 …);
+ *  - the last clause of the first line must not contain a space (titles such as
+ *    "推行小区楼长制 筑牢防疫“安全墙”", credits "周 皓 冯克俭 摄", "本报记者 郝晓炜" do;
+ *    running Chinese prose does not);
+ *  - a first line that already contains sentence punctuation (， 、 ； 。) is body text:
+ *    its unfinished end is a cut;
+ *  - a first line without any punctuation looks like a title ("云冈区", "平城区迎宾街道"); it
+ *    is joined only when the next line begins with a fragment of at most three characters
+ *    closed by punctuation ("落实城乡社区工作者关心关" / "爱措施。…").
+ *
+ * The fix removes the line break(s). It is safe only when the first line ends with a
+ * comma or enumeration comma (，、), which cannot end a title or a paragraph; otherwise the
+ * join is offered for review, because gluing a title into a paragraph by fix-all would
+ * damage the text more than an unjoined line does.
+ */
+import { localized, type Locale } from '../messages';
+import { normalizeForMatching } from '../text/normalize';
+import type { Finding } from '../types';
+
+const MESSAGE = {
+  en: 'Sentence broken across paragraphs: “…{0}” continues with “{1}…”',
+  zh: '句子被断行拆开:“…{0}”与“{1}…”应相连',
+};
+const FIX = { en: 'Join the lines', zh: '合并为一行' };
+
+/** Marks after which a line may legitimately end (closing, colon, semicolon). Normalised to ASCII where full-width. */
+const CLOSING = new Set([...'。!?…”」』)]】》;:’"\'—．.'].map((c) => c.charCodeAt(0)));
+/** Sentence-internal or final punctuation that shows a line is prose. Normalised. */
+const PROSE = new Set([...',、;。!?'].map((c) => c.charCodeAt(0)));
+/** Marks that certainly continue a sentence. */
+const CONTINUING = new Set([...',、'].map((c) => c.charCodeAt(0)));
+/** Marks that can close a fragment at the start of the next line. */
+const FRAGMENT_END = new Set([...',、;。!?'].map((c) => c.charCodeAt(0)));
+
+const LABELS = ['本报讯', '本报记者', '记者', '通讯员', '来源', '作者', '撰文', '编辑', '责编', '新华社', '图为', '附件', '摄影', '出版', '发布'];
+
+interface Line {
+  start: number;
+  /** End of the text without trailing blanks. */
+  end: number;
+  /** Offset of the line break (or text length). */
+  brk: number;
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 0x20 || c === 9 || c === 0x3000 || c === 13;
+}
+
+function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd8bf);
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let s = 0;
+  const n = text.length;
+  while (s <= n) {
+    let nl = text.indexOf('\n', s);
+    if (nl < 0) nl = n;
+    let e = nl;
+    while (e > s && isBlankCode(text.charCodeAt(e - 1))) e--;
+    lines.push({ start: s, end: e, brk: nl });
+    if (nl >= n) break;
+    s = nl + 1;
+  }
+  return lines;
+}
+
+export function checkBrokenLine(text: string, locale: Locale): Finding[] {
+  const out: Finding[] = [];
+  const norm = normalizeForMatching(text);
+  const lines = splitLines(text);
+  let i = 0;
+  while (i < lines.length) {
+    const L = lines[i] as Line;
+    if (L.end <= L.start) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && (lines[j] as Line).end <= (lines[j] as Line).start) j++;
+    if (j >= lines.length) break;
+    const M = lines[j] as Line;
+    const blanks = j - i - 1;
+    if (blanks >= 1 && joinable(norm, L, M)) {
+      const safe = CONTINUING.has(norm.charCodeAt(L.end - 1));
+      const tail = text.slice(Math.max(L.start, L.end - 6), L.end);
+      const head = text.slice(M.start, Math.min(M.end, M.start + 6));
+      out.push({
+        code: 'broken-line',
+        severity: 'information',
+        start: L.end - 1,
+        end: M.start + 1,
+        message: localized(locale, MESSAGE, tail, head),
+        related: [],
+        fixes: [{ title: localized(locale, FIX), edits: [{ start: L.end, end: M.start, newText: '' }], safe }],
+      });
+    }
+    i = j;
+  }
+  return out;
+}
+
+function joinable(norm: string, L: Line, M: Line): boolean {
+  const last = norm.charCodeAt(L.end - 1);
+  if (CLOSING.has(last)) return false;
+  // The next line starts flush, with a Han character or a digit.
+  const first = norm.charCodeAt(M.start);
+  if (isBlankCode(first)) return false;
+  const firstIsDigit = first >= 0x30 && first <= 0x39;
+  if (!isHanCode(first) && !firstIsDigit) return false;
+  for (const label of LABELS) if (norm.startsWith(label, M.start)) return false;
+
+  // The last clause of L: no spaces (titles, credits, bylines have them).
+  let prose = false;
+  let k = L.end - 1;
+  while (k >= L.start && !PROSE.has(norm.charCodeAt(k))) {
+    const c = norm.charCodeAt(k);
+    if (c === 0x20 || c === 9) return false;
+    k--;
+  }
+  if (k >= L.start) prose = true;
+  if (!isHanCode(last) && !CONTINUING.has(last) && !(last >= 0x30 && last <= 0x39)) return false;
+  if (prose) return true;
+
+  // Title-shaped L: join only before a short fragment closed by punctuation.
+  if (firstIsDigit) return false;
+  const LIMIT = 3;
+  for (let p = M.start; p < M.end && p <= M.start + LIMIT; p++) {
+    const c = norm.charCodeAt(p);
+    if (FRAGMENT_END.has(c)) return p > M.start;
+    if (!isHanCode(c)) return false;
+  }
+  return false;
+}

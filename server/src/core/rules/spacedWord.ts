@@ -1,0 +1,145 @@
+/**
+ * spaced-word: a word letter-spaced by the page layout, "阳 曲 县", "记 者 袁剑锋", "编 者 按".
+ * A candidate is a run of two or more single Han characters separated by single spaces
+ * (U+0020 or U+3000). It is reported when
+ *   - it starts with a byline word (记者, 编者按, 通讯员, 摄影, 编辑 …), or
+ *   - it is the whole line (a letter-spaced heading), or
+ *   - it has three or more characters and the line is not a credit line.
+ * Two-character personal names spaced to align with three-character ones in credits
+ * ("周 皓 冯克俭 摄", "记 者 王 丹 通讯员 王思宇") are typesetting and are left alone: in a
+ * credit line (it ends with 摄, or names 记者/通讯员/摄影/编辑) only byline words are reported.
+ * The fix removes the spaces; it is never safe (the spacing may be deliberate).
+ */
+import { localized, type Locale } from '../messages';
+import { isHan, normalizeForMatching } from '../text/normalize';
+import type { Finding, TextEdit } from '../types';
+
+const MESSAGE = { en: 'Letter-spaced word “{0}” (reads “{1}”)', zh: '字间插入了空格:“{0}”(应为“{1}”)' };
+const FIX = { en: 'Remove the spaces: “{0}”', zh: '删除空格:“{0}”' };
+
+/** Byline words that the layout letter-spaces; simplified. */
+const BYLINE_WORDS = ['编者按', '通讯员', '记者', '编者', '摄影', '编辑', '责编', '撰文', '作者', '来源', '本报讯'];
+
+const CREDIT_MARKERS = ['记者', '通讯员', '摄影', '编辑', '撰文'];
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x3000;
+}
+
+interface Token {
+  start: number;
+  end: number;
+}
+
+function isCreditLine(simplifiedNoSpaces: string): boolean {
+  if (simplifiedNoSpaces.endsWith('摄')) return true;
+  return CREDIT_MARKERS.some((m) => simplifiedNoSpaces.includes(m));
+}
+
+function report(
+  text: string,
+  singles: Token[],
+  from: number,
+  to: number,
+  locale: Locale,
+  out: Finding[],
+): void {
+  const first = singles[from] as Token;
+  const last = singles[to - 1] as Token;
+  const start = first.start;
+  const end = last.end;
+  const edits: TextEdit[] = [];
+  let joined = '';
+  for (let k = from; k < to; k++) {
+    const t = singles[k] as Token;
+    joined += text.slice(t.start, t.end);
+    if (k + 1 < to) edits.push({ start: t.end, end: (singles[k + 1] as Token).start, newText: '' });
+  }
+  const literal = text.slice(start, end);
+  out.push({
+    code: 'spaced-word',
+    severity: 'hint',
+    start,
+    end,
+    message: localized(locale, MESSAGE, literal, joined),
+    related: [],
+    fixes: [{ title: localized(locale, FIX, joined), edits, safe: false }],
+  });
+}
+
+/** Length (in single characters) of the byline word that the run starts with, or 0. */
+function bylinePrefix(norm: string, singles: Token[], from: number, to: number): number {
+  let best = 0;
+  for (const w of BYLINE_WORDS) {
+    if (w.length > to - from || w.length <= best) continue;
+    let ok = true;
+    for (let k = 0; k < w.length && ok; k++) ok = norm[(singles[from + k] as Token).start] === w[k];
+    if (ok) best = w.length;
+  }
+  return best;
+}
+
+function checkLine(text: string, norm: string, ls: number, le: number, locale: Locale, out: Finding[]): void {
+  // Tokens split by single spaces; a run of single-Han tokens separated by exactly one space.
+  const tokens: Token[] = [];
+  let i = ls;
+  while (i < le) {
+    while (i < le && isSpace(text.charCodeAt(i))) i++;
+    if (i >= le) break;
+    const s = i;
+    while (i < le && !isSpace(text.charCodeAt(i))) i++;
+    tokens.push({ start: s, end: i });
+  }
+  if (tokens.length < 2) return;
+  const lineNorm = norm.slice(ls, le);
+  const compact = lineNorm.replace(/[ \u3000]/g, '').trim();
+  const credit = isCreditLine(compact);
+  const isSingle = (t: Token): boolean => t.end - t.start === 1 && isHan(text.charCodeAt(t.start));
+
+  let k = 0;
+  while (k < tokens.length) {
+    if (!isSingle(tokens[k] as Token)) {
+      k++;
+      continue;
+    }
+    let m = k + 1;
+    while (
+      m < tokens.length &&
+      isSingle(tokens[m] as Token) &&
+      (tokens[m] as Token).start - (tokens[m - 1] as Token).end === 1
+    )
+      m++;
+    // singles k..m-1
+    if (m - k >= 2) {
+      let from = k;
+      let to = m;
+      // A trailing 摄 is the credit verb, not part of a name.
+      if (credit && norm[(tokens[to - 1] as Token).start] === '摄') to--;
+      const wholeLine = k === 0 && m === tokens.length;
+      let pre = bylinePrefix(norm, tokens, from, to);
+      while (pre >= 2) {
+        report(text, tokens, from, from + pre, locale, out);
+        from += pre;
+        pre = to - from >= 2 ? bylinePrefix(norm, tokens, from, to) : 0;
+      }
+      if (to - from >= 2 && !credit && (wholeLine || to - from >= 3)) report(text, tokens, from, to, locale, out);
+    }
+    k = m;
+  }
+}
+
+export function checkSpacedWord(text: string, locale: Locale): Finding[] {
+  const out: Finding[] = [];
+  const norm = normalizeForMatching(text);
+  const n = text.length;
+  let ls = 0;
+  while (ls <= n) {
+    let nl = text.indexOf('\n', ls);
+    if (nl < 0) nl = n;
+    let le = nl;
+    if (le > ls && text.charCodeAt(le - 1) === 13) le--;
+    if (le - ls >= 3) checkLine(text, norm, ls, le, locale, out);
+    ls = nl + 1;
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+/**
+ * web-residue: whole lines that a scraper copied from the web page around the article —
+ * breadcrumbs ("您当前的位置:首页 / 城管要闻 / 内容页"), editor credits ("(责编:张凯)"),
+ * share and print prompts ("分享到", "扫一扫在手机打开当前页"). A line qualifies only when
+ * the pattern covers it as a whole (a short line that is nothing but the residue), so a
+ * sentence that merely mentions 分享 or 位置 is never touched. Matching runs on the
+ * simplified, ASCII-folded copy with scraper pinyin ("當(dāng)前") skipped. The fix deletes
+ * the line with its line break.
+ */
+import { localized, type Locale } from '../messages';
+import { normalizeForMatching } from '../text/normalize';
+import type { Finding } from '../types';
+import { hanBefore, pinyinGroupAt } from './pinyinResidue';
+
+const MESSAGE = {
+  breadcrumb: { en: 'Web page breadcrumb left in the text: “{0}”', zh: '残留的网页导航:“{0}”' },
+  credit: { en: 'Web page editor credit left in the text: “{0}”', zh: '残留的网页编辑署名:“{0}”' },
+  share: { en: 'Web page share or print prompt left in the text: “{0}”', zh: '残留的网页分享或打印提示:“{0}”' },
+};
+const FIX = { en: 'Delete the line', zh: '删除此行' };
+
+type Kind = keyof typeof MESSAGE;
+
+/** Longest line considered (residue lines are short; article paragraphs are not). */
+const MAX_LINE = 80;
+
+// All patterns are anchored, with no nested or overlapping quantifiers.
+const PATTERNS: Array<{ kind: Kind; re: RegExp }> = [
+  // 您当前的位置:首页 > … / 当前位置:… / 您现在的位置是:…
+  { kind: 'breadcrumb', re: /^(?:您|你)?(?:当前|现在)(?:的)?(?:所在)?位置(?:是)?\s*[:>]/ },
+  // 首页 > 新闻 > 正文 (at least one separator, ends on a typical leaf)
+  { kind: 'breadcrumb', re: /^首页\s*(?:>>|>|\/|»|→)[^。,;!?]*$/ },
+  // (责编:张凯) (责任编辑:李四) [编辑:王五]
+  {
+    kind: 'credit',
+    re: /^[([【]\s*(?:责任编辑|责编|编辑|审核|校对|来源|作者|实习编辑)\s*[:]\s*[^()[\]【】\s][^()[\]【】]{0,19}[)\]】]$/,
+  },
+  // 责任编辑:张凯 (a bare credit line)
+  { kind: 'credit', re: /^(?:责任编辑|责编)\s*[:]\s*[^\s,。;:]{1,12}$/ },
+  // Share, print and page-navigation prompts.
+  {
+    kind: 'share',
+    re: /^(?:分享到|分享至|扫一扫在手机打开当前页|扫一扫在手机上打开当前页|用手机扫描二维码|【?打印本页】?|【?关闭窗口】?|【?打印】?|【?关闭】?|返回顶部|字号\s*(?::\s*)?大\s*中\s*小)[:\s]*$/,
+  },
+  { kind: 'share', re: /^分享到\s*(?::\s*)?(?:微信|微博|QQ|qq|新浪微博|朋友圈|QQ空间)/ },
+  { kind: 'share', re: /^(?:上一篇|下一篇)\s*[:]/ },
+];
+
+/** Same-length copy of a line with scraper pinyin groups blanked, for matching. */
+function skeleton(line: string): string {
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if ((c === 0x28 || c === 0xff08) && hanBefore(line, i)) {
+      const g = pinyinGroupAt(line, i);
+      if (g) {
+        i = g.end;
+        continue;
+      }
+    }
+    out += line[i];
+    i++;
+  }
+  return normalizeForMatching(out).replace(/\s+/g, ' ').trim();
+}
+
+function classify(line: string): Kind | undefined {
+  const s = skeleton(line);
+  if (s.length === 0 || s.length > MAX_LINE) return undefined;
+  if (s.includes('。')) return undefined; // residue lines are not sentences
+  for (const p of PATTERNS) if (p.re.test(s)) return p.kind;
+  return undefined;
+}
+
+export function checkWebResidue(text: string, locale: Locale): Finding[] {
+  const out: Finding[] = [];
+  const n = text.length;
+  let start = 0;
+  while (start < n) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = n;
+    const lineEnd = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const line = text.slice(start, lineEnd);
+    if (line.length <= MAX_LINE * 3) {
+      const kind = classify(line);
+      if (kind) {
+        // Delete the line and its own break; a last line without one takes the break before it.
+        let delStart = start;
+        let delEnd = nl < n ? nl + 1 : n;
+        if (nl >= n && start > 0) {
+          delStart = start - 1;
+          if (delStart > 0 && text.charCodeAt(delStart - 1) === 13) delStart--;
+        }
+        out.push({
+          code: 'web-residue',
+          severity: 'hint',
+          start: delStart,
+          end: delEnd,
+          message: localized(locale, MESSAGE[kind], line.trim()),
+          related: [],
+          fixes: [{ title: localized(locale, FIX), edits: [{ start: delStart, end: delEnd, newText: '' }], safe: true }],
+        });
+      }
+    }
+    start = nl + 1;
+  }
+  return out;
+}
