@@ -16,8 +16,11 @@ import { looksLikeBulletin } from './looksLikeBulletin';
 import type { Locale } from './messages';
 import { checkBrokenLine } from './rules/brokenLine';
 import { checkDoubledPunctuation } from './rules/doubledPunctuation';
+import { checkDuplicateItem } from './rules/duplicateItem';
+import { checkInconsistentName } from './rules/inconsistentName';
 import { checkMojibake } from './rules/mojibake';
 import { checkPinyinResidue } from './rules/pinyinResidue';
+import { checkPlaceName } from './rules/placeName';
 import { checkPunctuationWidth } from './rules/punctuationWidth';
 import { checkSpacedWord } from './rules/spacedWord';
 import { checkWebResidue } from './rules/webResidue';
@@ -132,6 +135,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   add('spaced-word', () => checkSpacedWord(text, locale));
   add('web-residue', () => checkWebResidue(text, locale));
   add('punctuation-width', () => checkPunctuationWidth(text, locale));
+  add('duplicate-item', () => checkDuplicateItem(text, locale));
+  add('inconsistent-name', () => checkInconsistentName(text, locale));
+  add('place-name', () => checkPlaceName(text, placeInfo.home.province, locale));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { isBulletin: true, places, home: placeInfo.home, dates: dateInfo, figures, groups, statements, findings, problems };
 }

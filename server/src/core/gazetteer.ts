@@ -81,6 +81,14 @@ function build(): Index {
   return { byName };
 }
 
+/** Every county-level and city-level division of a province (by its two-digit code). */
+export function placesInProvince(provinceCode: string): Place[] {
+  index ??= build();
+  const out = new Set<Place>();
+  for (const list of index.byName.values()) for (const p of list) if (p.code.startsWith(provinceCode) && p.level !== 'province') out.add(p);
+  return [...out];
+}
+
 export function lookupPlace(name: string): Place[] {
   index ??= build();
   return index.byName.get(name) ?? [];
