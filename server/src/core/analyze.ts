@@ -13,7 +13,7 @@ import { scanFigures } from './figures';
 import { mergeFigures, scanZeros } from './zeros';
 import { findGroups } from './groups';
 import { looksLikeBulletin } from './looksLikeBulletin';
-import type { Locale } from './messages';
+import { localized, type Locale } from './messages';
 import { checkBrokenLine } from './rules/brokenLine';
 import { checkDoubledPunctuation } from './rules/doubledPunctuation';
 import { checkDuplicateItem } from './rules/duplicateItem';
@@ -43,7 +43,26 @@ export interface AnalyzeOptions {
    * 'always' analyses anything, 'off' analyses nothing.
    */
   mode?: PlainTextMode;
+  /** Documents longer than this (UTF-16 units) are not analysed; one information finding says why. */
+  maxLength?: number;
+  /** Time budget in milliseconds: checks not started when it runs out are skipped, and one finding says so. */
+  timeBudgetMs?: number;
 }
+
+export const DEFAULT_MAX_LENGTH = 500_000;
+
+const NOT_ANALYSED = {
+  tooLarge: {
+    en: 'Not analysed: the document has {0} characters, more than the limit of {1} (setting bulletinCheck.maxFileSize).',
+    zh: '未分析:文档有 {0} 个字符,超过上限 {1}(设置 bulletinCheck.maxFileSize)。',
+  },
+  timeout: {
+    en: 'Partly analysed: the analysis stopped after {0} ms (setting bulletinCheck.timeBudgetMs); skipped: {1}.',
+    zh: '部分分析:分析在 {0} 毫秒后停止(设置 bulletinCheck.timeBudgetMs);跳过:{1}。',
+  },
+};
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
   return { isBulletin, places: [], home: {}, dates: { dates: [], problems: [] }, figures: [], groups: [], statements: [], findings: [], problems };
@@ -54,6 +73,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (mode === 'off') return empty(false);
   if (mode === 'auto' && !looksLikeBulletin(text)) return empty(false);
   const locale = options.locale ?? 'en';
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    const e = empty(true);
+    e.findings.push({
+      code: 'not-analysed',
+      severity: 'information',
+      start: 0,
+      end: Math.min(text.length, 1),
+      message: localized(locale, NOT_ANALYSED.tooLarge, text.length, maxLength),
+      related: [],
+      fixes: [],
+    });
+    return e;
+  }
+  const started = now();
+  const budget = options.timeBudgetMs ?? Number.POSITIVE_INFINITY;
+  const skipped: string[] = [];
   const problems: Problem[] = [];
   const run = <T>(what: string, fn: () => T, fallback: T): T => {
     try {
@@ -115,6 +151,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const add = (code: RuleCode, fn: () => Finding[]): void => {
     const setting = rules[code];
     if (setting === 'off') return;
+    if (now() - started > budget) {
+      skipped.push(code);
+      return;
+    }
     for (const f of run(code, fn, [])) {
       if (setting) f.severity = setting;
       findings.push(f);
@@ -138,6 +178,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   add('duplicate-item', () => checkDuplicateItem(text, locale));
   add('inconsistent-name', () => checkInconsistentName(text, locale));
   add('place-name', () => checkPlaceName(text, placeInfo.home.province, locale));
+  if (skipped.length > 0) {
+    findings.push({
+      code: 'not-analysed',
+      severity: 'information',
+      start: 0,
+      end: Math.min(text.length, 1),
+      message: localized(locale, NOT_ANALYSED.timeout, Math.round(now() - started), skipped.join(', ')),
+      related: [],
+      fixes: [],
+    });
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { isBulletin: true, places, home: placeInfo.home, dates: dateInfo, figures, groups, statements, findings, problems };
 }

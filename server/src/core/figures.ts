@@ -158,6 +158,8 @@ export interface FigureScan {
 }
 
 /** Strips list cues and filler from the front of an item label. */
+const LABEL_TAIL = new Set([' ', '\t', '\n', '\r', '\u3000', '的', '有', '为']);
+
 export function cleanLabel(label: string): { text: string; offset: number } {
   let offset = 0;
   let s = label;
@@ -188,7 +190,9 @@ export function cleanLabel(label: string): { text: string; offset: number } {
       }
     }
   }
-  return { text: s.replace(/[\s的有为]+$/, ''), offset };
+  let end = s.length;
+  while (end > 0 && LABEL_TAIL.has(s[end - 1] as string)) end--;
+  return { text: s.slice(0, end), offset };
 }
 
 export function scanFigures(text: string, norm: string): Figure[] {

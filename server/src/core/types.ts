@@ -26,6 +26,8 @@ export const RULE_CODES = [
   'broken-line',
   'spaced-word',
   'web-residue',
+  // the document was too large, or the analysis ran out of time
+  'not-analysed',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -453,6 +453,8 @@ function pinyinConfirmed(
   }
 }
 
+const MAX_PIECE = 4096;
+
 export function checkMojibake(text: string, locale: Locale): Finding[] {
   const out: Finding[] = [];
   try {
@@ -461,7 +463,17 @@ export function checkMojibake(text: string, locale: Locale): Finding[] {
     while (ls < n) {
       let nl = text.indexOf('\n', ls);
       if (nl < 0) nl = n;
-      shiftedRuns(text, ls, nl, out, locale);
+      // Very long lines are read in pieces ending at a full stop, so the work per piece stays small.
+      let ps = ls;
+      while (ps < nl) {
+        let pe = Math.min(nl, ps + MAX_PIECE);
+        if (pe < nl) {
+          const stop = text.lastIndexOf('。', pe);
+          if (stop > ps + MAX_PIECE / 2) pe = stop + 1;
+        }
+        shiftedRuns(text, ps, pe, out, locale);
+        ps = pe;
+      }
       ls = nl + 1;
     }
     // Lost-byte runs that a shifted run already covers are not reported twice.
