@@ -454,6 +454,42 @@ function pinyinConfirmed(
 }
 
 const MAX_PIECE = 4096;
+const WINDOW_MARGIN = 12;
+
+/**
+ * Stretches of a line around its rare characters (two or more within a few
+ * characters of each other), with a margin: only there can a shifted run be, and
+ * only there is the line re-encoded.
+ */
+function rareWindows(text: string, ls: number, le: number): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  const flush = () => {
+    if (count >= 2) {
+      const ws = Math.max(ls, first - WINDOW_MARGIN);
+      const we = Math.min(le, last + 1 + WINDOW_MARGIN);
+      const prev = windows[windows.length - 1];
+      if (prev && ws <= prev[1]) prev[1] = we;
+      else windows.push([ws, we]);
+    }
+  };
+  for (let i = ls; i < le; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || !rareCode(c)) continue;
+    if (first >= 0 && i - last > WINDOW_MARGIN) {
+      flush();
+      first = -1;
+      count = 0;
+    }
+    if (first < 0) first = i;
+    last = i;
+    count++;
+  }
+  if (first >= 0) flush();
+  return windows;
+}
 
 export function checkMojibake(text: string, locale: Locale): Finding[] {
   const out: Finding[] = [];
@@ -471,7 +507,7 @@ export function checkMojibake(text: string, locale: Locale): Finding[] {
           const stop = text.lastIndexOf('。', pe);
           if (stop > ps + MAX_PIECE / 2) pe = stop + 1;
         }
-        shiftedRuns(text, ps, pe, out, locale);
+        for (const [ws, we] of rareWindows(text, ps, pe)) shiftedRuns(text, ws, we, out, locale);
         ps = pe;
       }
       ls = nl + 1;
