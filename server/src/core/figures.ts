@@ -6,6 +6,7 @@
  */
 import { CHINESE_NUMERAL_CHARS, parseArabicValue, parseChineseNumeral } from './numbers';
 import { CATEGORY_TERMS, COUNT_UNITS, DURATION_UNITS, ORIGIN_TERMS, QUALIFIER_TERMS, UNITS, LIST_CUES } from './lexicon';
+import { TermMatcher } from './text/termMatcher';
 import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
 
 const CN_NUMERAL_CODE = new Uint8Array(0x10000);
@@ -13,7 +14,10 @@ for (const ch of CHINESE_NUMERAL_CHARS) CN_NUMERAL_CODE[ch.charCodeAt(0)] = 1;
 const APPROX_BEFORE = ['超过', '不到', '不足', '约', '近', '逾', '超'];
 const DATE_SUFFIX = new Set(['年', '月', '日', '号', '时', '点', '分', '秒']);
 /** Characters that end the clause a figure belongs to. */
-const CLAUSE_STOP = new Set([',', ';', '。', '!', '?', ':', '、', '(', ')', '\n', '\r', '“', '”', '"', '《', '》', '【', '】']);
+const CLAUSE_STOP_CHARS = [',', ';', '。', '!', '?', ':', '、', '(', ')', '\n', '\r', '“', '”', '"', '《', '》', '【', '】'];
+const CLAUSE_STOP_CODE = new Uint8Array(0x10000);
+for (const ch of CLAUSE_STOP_CHARS) CLAUSE_STOP_CODE[ch.charCodeAt(0)] = 1;
+const ENUM_COMMA = '、'.charCodeAt(0);
 const MAX_CONTEXT = 48;
 /** A place label right before a number: 佛山市64 */
 const BARE_PART_LABEL = /[\u4e00-\u9fff]{1,10}[省市区县州]$/;
@@ -27,7 +31,7 @@ function isAsciiLetter(c: number): boolean {
 
 export function clauseStart(norm: string, pos: number): number {
   const limit = Math.max(0, pos - MAX_CONTEXT);
-  for (let i = pos - 1; i >= limit; i--) if (CLAUSE_STOP.has(norm[i] as string)) return i + 1;
+  for (let i = pos - 1; i >= limit; i--) if (CLAUSE_STOP_CODE[norm.charCodeAt(i)] === 1) return i + 1;
   return limit;
 }
 
@@ -35,28 +39,41 @@ export function clauseStart(norm: string, pos: number): number {
 function phraseStart(norm: string, pos: number): number {
   const limit = Math.max(0, pos - MAX_CONTEXT);
   for (let i = pos - 1; i >= limit; i--) {
-    const c = norm[i] as string;
-    if (c !== '、' && CLAUSE_STOP.has(c)) return i + 1;
+    const c = norm.charCodeAt(i);
+    if (c !== ENUM_COMMA && CLAUSE_STOP_CODE[c] === 1) return i + 1;
   }
   return limit;
 }
 
 export function clauseEnd(norm: string, pos: number): number {
   const limit = Math.min(norm.length, pos + MAX_CONTEXT);
-  for (let i = pos; i < limit; i++) if (CLAUSE_STOP.has(norm[i] as string)) return i;
+  for (let i = pos; i < limit; i++) if (CLAUSE_STOP_CODE[norm.charCodeAt(i)] === 1) return i;
   return limit;
 }
 
+const matchers = new Map<ReadonlyArray<readonly [string, unknown]>, TermMatcher<unknown>>();
+
 function findTerm<T>(s: string, terms: ReadonlyArray<readonly [string, T]>): T | undefined {
-  for (const [term, value] of terms) if (s.includes(term)) return value;
-  return undefined;
+  let m = matchers.get(terms) as TermMatcher<T> | undefined;
+  if (!m) {
+    m = new TermMatcher(terms);
+    matchers.set(terms, m as TermMatcher<unknown>);
+  }
+  return m.find(s);
 }
 
 /** A category named right after the measure word: 9例确诊病例, 13例新冠肺炎确诊病例. */
+const SUFFIX_FILLERS = [['的'], ['新冠肺炎', '新型冠状病毒肺炎', '新冠病毒', '新冠'], ['本土', '境外输入', '本地', '输入']];
+let categoryMatcher: TermMatcher<Category> | undefined;
+
 function suffixCategory(suffix: string): Category | undefined {
-  const s = suffix.replace(/^(的)?(新冠肺炎|新型冠状病毒肺炎|新冠病毒|新冠)?(本土|境外输入|本地|输入)?/, '');
-  for (const [term, value] of CATEGORY_TERMS) if (s.startsWith(term)) return value;
-  return undefined;
+  let i = 0;
+  for (const group of SUFFIX_FILLERS) {
+    const w = group.find((x) => suffix.startsWith(x, i));
+    if (w) i += w.length;
+  }
+  categoryMatcher ??= new TermMatcher(CATEGORY_TERMS);
+  return categoryMatcher.at(suffix, i)?.value;
 }
 
 function matchUnit(norm: string, pos: number): string {
@@ -166,10 +183,11 @@ export function cleanLabel(label: string): { text: string; offset: number } {
   let changed = true;
   while (changed) {
     changed = false;
-    const trimmed = s.replace(/^[\s的]+/, '');
-    if (trimmed !== s) {
-      offset += s.length - trimmed.length;
-      s = trimmed;
+    let lead = 0;
+    while (lead < s.length && (s[lead] === ' ' || s[lead] === '的' || s[lead] === '\t' || s[lead] === '\u3000')) lead++;
+    if (lead > 0) {
+      offset += lead;
+      s = s.slice(lead);
       changed = true;
     }
     for (const cue of LIST_CUES) {
@@ -195,11 +213,20 @@ export function cleanLabel(label: string): { text: string; offset: number } {
   return { text: s.slice(0, end), offset };
 }
 
+/** Where a number can start: a digit or a Chinese numeral character (after normalisation). */
+const NUMBER_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`);
+
 export function scanFigures(text: string, norm: string): Figure[] {
   const figures: Figure[] = [];
   const n = norm.length;
   let i = 0;
+  const next = new RegExp(NUMBER_START.source, 'g');
   while (i < n) {
+    // jump to the next digit or Chinese numeral (the regex engine scans faster than a loop)
+    next.lastIndex = i;
+    const m = next.exec(norm);
+    if (!m) break;
+    i = m.index;
     const c = norm.charCodeAt(i);
     let raw: RawNumber | undefined;
     if (isDigit(c)) {
