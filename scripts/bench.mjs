@@ -11,6 +11,8 @@ const { scanFigures } = require('../out/server/src/core/figures.js');
 const { normalizeForMatching } = require('../out/server/src/core/text/normalize.js');
 
 const targetMB = Number(process.env.BENCH_MB ?? 20);
+const modes = process.argv.slice(2);
+const only = (m) => modes.length === 0 || modes.includes(m);
 const docs = [];
 for (const dir of ['test/fixtures/seeds', 'test/fixtures/real']) {
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) docs.push(readFileSync(join(dir, f), 'utf8'));
@@ -35,8 +37,56 @@ function time(label, fn) {
   return rate;
 }
 
+if (only('accuracy')) accuracy();
+if (modes.length > 0 && !modes.includes('speed')) process.exit(0);
+
 console.log(`bench: ${corpus.length} documents, ${mb.toFixed(1)} MB UTF-8, node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`);
 const norm = time('normalise (t→s, full-width)', (c) => c.reduce((a, d) => a + normalizeForMatching(d).length, 0));
 const extract = time('extract figures (one core)', (c) => c.reduce((a, d) => a + scanFigures(d, normalizeForMatching(d)).length, 0));
 const full = time('full analysis (one core)', (c) => c.reduce((a, d) => a + analyze(d).findings.length, 0));
 console.log(`ratios: extraction/target(50 MB/s) = ${(extract / 50).toFixed(2)}, full/target(20 MB/s) = ${(full / 20).toFixed(2)}, normalise/full = ${(norm / full).toFixed(1)}`);
+
+/**
+ * Accuracy on the fixtures: the mutation test (change one number of a consistent group:
+ * ±1, ±10, ×10, two digits swapped; the mutated statement must be flagged, and only
+ * the equations the number is in), and false positives on the clean fixtures.
+ */
+function accuracy() {
+  const CONSISTENCY = new Set(['breakdown-sum', 'part-exceeds-total', 'conflicting-repeat', 'identity', 'invalid-date', 'percent']);
+  const swap = (v) => {
+    const d = String(v);
+    if (d.length < 2) return v;
+    const i = d.length - 2;
+    return Number(d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2));
+  };
+  const mutations = [(v) => v + 1, (v) => v - 1, (v) => v + 10, (v) => v - 10, (v) => v * 10, swap];
+  let tried = 0;
+  let caught = 0;
+  let falsePositives = 0;
+  let documents = 0;
+  for (const text of docs) {
+    documents++;
+    const base = analyze(text);
+    falsePositives += base.findings.filter((f) => CONSISTENCY.has(f.code)).length;
+    for (const g of base.groups.filter((x) => x.kind === 'partition')) {
+      for (const id of [g.total, ...g.parts]) {
+        const fig = base.figures[id];
+        if (fig.numeral !== 'arabic' || fig.grouped) continue;
+        for (const fn of mutations) {
+          const v = fn(fig.value);
+          if (v < 0 || v === fig.value) continue;
+          tried++;
+          const mutated = text.slice(0, fig.valueStart) + String(v) + text.slice(fig.valueEnd);
+          const delta = String(v).length - (fig.valueEnd - fig.valueStart);
+          const allowed = new Set(
+            base.groups.filter((x) => x.total === id || x.parts.includes(id)).map((x) => base.figures[x.total].start).map((s) => (s > fig.start ? s + delta : s)),
+          );
+          const sums = analyze(mutated).findings.filter((f) => f.code === 'breakdown-sum');
+          if (sums.length > 0 && sums.every((f) => allowed.has(f.start))) caught++;
+        }
+      }
+    }
+  }
+  console.log(`accuracy: mutation recall ${caught}/${tried} = ${((100 * caught) / tried).toFixed(2)}% over ${documents} fixtures`);
+  console.log(`accuracy: consistency false positives on the clean fixtures: ${falsePositives} (${((100 * falsePositives) / documents).toFixed(1)} per 100 documents)`);
+}
