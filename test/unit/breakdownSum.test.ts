@@ -179,3 +179,17 @@ describe('mutation test over every consistent partition in the fixtures (seeds a
     assert.ok(recall >= 0.99, `recall ${recall}`);
   });
 });
+
+describe('lists broken across lines by page layout', () => {
+  it('reads a breakdown whose line was cut mid-sentence', () => {
+    const text = '截至10月30日24时,我市现有在院隔离治疗401例,其中,平城区220例、云冈区11例、\n\n云州区167例、浑源县2例、左云县1例。';
+    assert.deepEqual(groupsOf(text), ['401 = 220 + 11 + 167 + 2 + 1']);
+    const broken = text.replace('云州区167例', '云州区168例');
+    assert.equal(analyze(broken).findings.filter((f) => f.code === 'breakdown-sum').length, 1);
+  });
+  it('keeps a title line apart from the paragraph after it', () => {
+    const a = analyze('我市通报疫情防控最新情况\n\n10月30日0时至24时,新增确诊病例9例。');
+    assert.equal(a.statements.length, 1);
+    assert.ok(a.statements[0]!.start > 10);
+  });
+});

@@ -1,5 +1,29 @@
-/** Sentence segmentation: a statement is a sentence; it ends at 。!? or a line break. */
+/**
+ * Sentence segmentation: a statement is a sentence; it ends at 。!? or a line break —
+ * except a break that page layout put in the middle of a sentence: a body line
+ * (it has a comma, and runs on for a while) that ends in a Han character or a list
+ * comma, followed (after blank lines) by a line that starts with a Han character.
+ */
+import { isHan } from './text/normalize';
 import type { Span } from './types';
+
+const MID_SENTENCE_MIN_LINE = 16;
+
+/** Is the line break at `i` inside a sentence? */
+function continues(norm: string, i: number): boolean {
+  let b = i - 1;
+  while (b >= 0 && (norm[b] === ' ' || norm[b] === '\r')) b--;
+  if (b < 0) return false;
+  const last = norm.charCodeAt(b);
+  if (!(isHan(last) || norm[b] === ',' || norm[b] === '、')) return false;
+  const lineStart = norm.lastIndexOf('\n', b) + 1;
+  if (b - lineStart + 1 < MID_SENTENCE_MIN_LINE) return false; // titles and short lines end there
+  const line = norm.slice(lineStart, b + 1);
+  if (!line.includes(',') && !line.includes('、')) return false;
+  let a = i + 1;
+  while (a < norm.length && (norm[a] === '\n' || norm[a] === '\r' || norm[a] === ' ')) a++;
+  return a < norm.length && isHan(norm.charCodeAt(a)) && a - i <= 4;
+}
 
 const FULL_STOP = 0x3002; // 。
 
@@ -12,7 +36,9 @@ export function splitSentences(norm: string): Span[] {
   let start = 0;
   const n = norm.length;
   for (let i = 0; i < n; i++) {
-    if (isSentenceEnd(norm.charCodeAt(i))) {
+    const c = norm.charCodeAt(i);
+    if (isSentenceEnd(c)) {
+      if ((c === 10 || c === 13) && continues(norm, i)) continue;
       // keep closing quotes/brackets that follow the stop inside the sentence
       let end = i + 1;
       while (end < n && (norm[end] === '”' || norm[end] === '"' || norm[end] === ')')) end++;
