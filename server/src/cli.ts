@@ -1,65 +1,166 @@
 /**
  * bulletin-check: the command-line checker, on the same core as the server.
  *
- *   bulletin-check check [--format text|json] [--lang en|zh-cn] <files or folders…>
- *   bulletin-check facts [--csv] <files or folders…>
+ *   bulletin-check check [options] <files, folders, globs or - …>
+ *   bulletin-check facts [--csv] <files, folders, globs or - …>
  *
- * Exit codes: 0 no errors, 1 errors found, 2 usage or input problem.
+ * Exit codes: 0 no errors, 1 errors found, 2 usage, input, configuration or
+ * write problem. The same file is also the worker-thread entry (workerData.bulletinCheckWorker).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analyze } from './core/analyze';
-import { toLocale, type Locale } from './core/messages';
-import { LineIndex } from './core/text/lineIndex';
-import type { Finding } from './core/types';
 import { csvHeader, toCsvRows, toFacts } from './core/facts';
+import { defaultJobs, parseCheckArgs, USAGE, WORKER_THRESHOLD_BYTES, type CheckArgs } from './cli/args';
+import { ConfigResolver, rulesFor } from './cli/config';
+import { discover, type InputFile } from './cli/discover';
+import { decodeBytes } from './cli/encoding';
+import { runAll, serveTasks } from './cli/pool';
+import { SEVERITY_RANK, type Outcome, type Task } from './cli/pipeline';
+import { Progress } from './cli/progress';
+import { toSarif } from './cli/sarif';
 
-const USAGE = `usage: bulletin-check check [--format text|json] [--lang en|zh-cn] <files or folders…>
-       bulletin-check facts [--csv] <files or folders…>`;
-const EXTENSIONS = new Set(['.txt', '.bulletin']);
 
-interface FileResult {
-  path: string;
-  diagnostics: Array<{
-    code: string;
-    severity: string;
-    range: { start: { line: number; character: number }; end: { line: number; character: number } };
-    message: string;
-  }>;
+function usageError(message: string): number {
+  process.stderr.write(`bulletin-check: ${message}\n${USAGE}\n`);
+  return 2;
 }
 
-function collect(path: string, out: string[], errors: string[]): void {
-  let st;
+function toolVersion(): string | undefined {
   try {
-    st = statSync(path);
+    return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version;
   } catch {
-    errors.push(`${path}: no such file or folder`);
-    return;
+    return undefined;
   }
-  if (st.isDirectory()) {
-    for (const name of readdirSync(path).sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const child = join(path, name);
-      let cst;
-      try {
-        cst = statSync(child);
-      } catch {
-        continue;
-      }
-      if (cst.isDirectory()) collect(child, out, errors);
-      else if (EXTENSIONS.has(extname(name).toLowerCase())) out.push(child);
+}
+
+function extMode(file: string): 'always' | 'auto' {
+  return file.toLowerCase().endsWith('.bulletin') ? 'always' : 'auto';
+}
+
+async function check(args: CheckArgs): Promise<number> {
+  const cwd = process.cwd();
+  const { files, errors: discoveryErrors } = discover(args.paths, cwd);
+  const configs = new ConfigResolver(cwd);
+  const tasks: Task[] = files.map((f: InputFile) => {
+    const cfg = configs.forFile(f.file);
+    return {
+      file: f.file,
+      display: f.display,
+      locale: args.locale,
+      mode: extMode(f.file),
+      rules: { ...rulesFor(cfg, f.file), ...args.rules },
+      typos: cfg?.typos ?? [],
+      ignore: cfg?.ignore ?? [],
+      accept: cfg?.accept ?? [],
+      minSeverity: args.minSeverity,
+      fix: args.fix,
+    };
+  });
+  for (const p of configs.problems) process.stderr.write(`bulletin-check: ${p}\n`);
+
+  const totalBytes = files.reduce((s, f) => s + f.size, 0);
+  const jobs = args.jobs ?? (totalBytes >= WORKER_THRESHOLD_BYTES ? defaultJobs() : 1);
+  const progress = new Progress(tasks.length);
+  let outcomes: Outcome[];
+  try {
+    outcomes = await runAll(tasks, files.map((f) => f.size), jobs, (o) => progress.update(o.bytes, o.diagnostics.length));
+  } finally {
+    progress.end();
+  }
+
+  const notifications: Array<{ message: string; path?: string }> = [];
+  for (const e of discoveryErrors) notifications.push({ message: e });
+  for (const p of configs.problems) notifications.push({ message: p });
+  let errors = 0;
+  let warnings = 0;
+  let fixes = 0;
+  let fixedFiles = 0;
+  for (const o of outcomes) {
+    for (const e of o.errors) notifications.push({ message: `${o.display}: ${e}`, path: o.display });
+    for (const d of o.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
     }
-  } else out.push(path);
+    if (o.fixesApplied > 0) {
+      fixes += o.fixesApplied;
+      fixedFiles++;
+    }
+  }
+  for (const e of discoveryErrors) process.stderr.write(`bulletin-check: ${e}\n`);
+  for (const o of outcomes) for (const e of o.errors) process.stderr.write(`bulletin-check: ${o.display}: ${e}\n`);
+  const checked = outcomes.filter((o) => o.encoding !== undefined);
+
+  if (args.format === 'json') {
+    const json = {
+      files: checked.map((o) => ({
+        path: o.display,
+        encoding: o.encoding,
+        ...(args.fix ? { fixesApplied: o.fixesApplied } : {}),
+        diagnostics: o.diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message })),
+      })),
+      errors: notifications.map((n) => n.message),
+    };
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  } else if (args.format === 'sarif') {
+    process.stdout.write(JSON.stringify(toSarif({ cwd, version: toolVersion(), outcomes: checked, notifications }), null, 2) + '\n');
+  } else {
+    const lines: string[] = [];
+    for (const o of checked) {
+      for (const d of o.diagnostics) lines.push(`${o.display}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
+    }
+    process.stdout.write(lines.join(''));
+  }
+  if (args.fix) {
+    for (const o of checked) if (o.fixesApplied > 0) process.stderr.write(`${o.display}: ${o.fixesApplied} fix(es) applied\n`);
+    process.stderr.write(`${fixes} fix(es) applied in ${fixedFiles} file(s)\n`);
+  }
+  if (args.format === 'text') {
+    const min = SEVERITY_RANK[args.minSeverity] < SEVERITY_RANK.hint ? ` (${args.minSeverity} and above)` : '';
+    process.stderr.write(`${checked.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)${min}\n`);
+  }
+  if (notifications.length > 0) return 2;
+  return errors > 0 ? 1 : 0;
 }
 
-function decode(buf: Buffer): { text: string } | { error: string } {
-  if (buf.includes(0)) return { error: 'binary file (NUL bytes); not analysed' };
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
+/** bulletin-check facts: the model of each document as JSON Lines (or one figure per CSV row). */
+function facts(args: readonly string[]): number {
+  let csv = false;
+  const paths: string[] = [];
+  let onlyPaths = false;
+  for (const a of args) {
+    if (onlyPaths || a === '-' || !a.startsWith('-')) paths.push(a);
+    else if (a === '--') onlyPaths = true;
+    else if (a === '--csv') csv = true;
+    else return usageError(`unknown option ${a}`);
+  }
+  if (paths.length === 0) return usageError('no files given');
+  const { files, errors } = discover(paths, process.cwd());
+  const inputErrors = [...errors];
+  if (csv) process.stdout.write(csvHeader() + '\n');
+  for (const f of files) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(f.file);
+    } catch (e) {
+      inputErrors.push(`${f.display}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      continue;
+    }
+    const decoded = decodeBytes(buf);
+    if ('error' in decoded) {
+      inputErrors.push(`${f.display}: ${decoded.error}`);
+      continue;
+    }
+    const model = toFacts(f.display, decoded.text, analyze(decoded.text, { mode: 'always' }));
+    if (csv) for (const row of toCsvRows(model)) process.stdout.write(row + '\n');
+    else process.stdout.write(JSON.stringify(model) + '\n');
+  }
+  for (const e of inputErrors) process.stderr.write(`bulletin-check: ${e}\n`);
+  return inputErrors.length > 0 ? 2 : 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === undefined) {
     (command === undefined ? process.stderr : process.stdout).write(USAGE + '\n');
@@ -70,122 +171,30 @@ function main(argv: string[]): number {
     process.stderr.write(`bulletin-check: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
-  let format = 'text';
-  let locale: Locale = 'en';
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i] as string;
-    if (a === '--format') format = rest[++i] ?? '';
-    else if (a.startsWith('--format=')) format = a.slice(9);
-    else if (a === '--lang') locale = toLocale(rest[++i]);
-    else if (a.startsWith('--lang=')) locale = toLocale(a.slice(7));
-    else if (a.startsWith('-')) {
-      process.stderr.write(`bulletin-check: unknown option ${a}\n${USAGE}\n`);
-      return 2;
-    } else paths.push(a);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
   }
-  if (format !== 'text' && format !== 'json') {
-    process.stderr.write(`bulletin-check: --format must be text or json\n`);
-    return 2;
-  }
-  if (paths.length === 0) {
-    process.stderr.write(`bulletin-check: no files given\n${USAGE}\n`);
-    return 2;
-  }
-  const files: string[] = [];
-  const inputErrors: string[] = [];
-  for (const p of paths) collect(p, files, inputErrors);
-  const results: FileResult[] = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const file of files) {
-    let buf: Buffer;
-    try {
-      buf = readFileSync(file);
-    } catch (e) {
-      inputErrors.push(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      continue;
-    }
-    const decoded = decode(buf);
-    if ('error' in decoded) {
-      inputErrors.push(`${file}: ${decoded.error}`);
-      continue;
-    }
-    const mode = extname(file).toLowerCase() === '.bulletin' ? 'always' : 'auto';
-    const analysis = analyze(decoded.text, { locale, mode });
-    const lines = new LineIndex(decoded.text);
-    const diagnostics = analysis.findings.map((f: Finding) => {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      return {
-        code: f.code,
-        severity: f.severity,
-        range: { start: lines.positionAt(f.start), end: lines.positionAt(f.end) },
-        message: f.message,
-      };
-    });
-    results.push({ path: relative(process.cwd(), file) || file, diagnostics });
-  }
-  for (const e of inputErrors) process.stderr.write(`bulletin-check: ${e}\n`);
-  if (format === 'json') {
-    process.stdout.write(JSON.stringify({ files: results }, null, 2) + '\n');
-  } else {
-    for (const r of results) {
-      for (const d of r.diagnostics) {
-        process.stdout.write(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
-      }
-    }
-    process.stderr.write(`${results.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
-  }
-  if (inputErrors.length > 0) return 2;
-  return errors > 0 ? 1 : 0;
+  const parsed = parseCheckArgs(rest);
+  if ('error' in parsed) return usageError(parsed.error);
+  return check(parsed.ok);
 }
 
-/** bulletin-check facts: the model of each document as JSON Lines (or one figure per CSV row). */
-function facts(args: string[]): number {
-  let csv = false;
-  const paths: string[] = [];
-  for (const a of args) {
-    if (a === '--csv') csv = true;
-    else if (a.startsWith('-')) {
-      process.stderr.write(`bulletin-check: unknown option ${a}\n${USAGE}\n`);
-      return 2;
-    } else paths.push(a);
-  }
-  if (paths.length === 0) {
-    process.stderr.write(`bulletin-check: no files given\n${USAGE}\n`);
-    return 2;
-  }
-  const files: string[] = [];
-  const inputErrors: string[] = [];
-  for (const p of paths) collect(p, files, inputErrors);
-  if (csv) process.stdout.write(csvHeader() + '\n');
-  for (const file of files) {
-    let buf: Buffer;
-    try {
-      buf = readFileSync(file);
-    } catch (e) {
-      inputErrors.push(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      continue;
-    }
-    const decoded = decode(buf);
-    if ('error' in decoded) {
-      inputErrors.push(`${file}: ${decoded.error}`);
-      continue;
-    }
-    const path = relative(process.cwd(), file) || file;
-    const f = toFacts(path, decoded.text, analyze(decoded.text, { mode: 'always' }));
-    if (csv) for (const row of toCsvRows(f)) process.stdout.write(row + '\n');
-    else process.stdout.write(JSON.stringify(f) + '\n');
-  }
-  for (const e of inputErrors) process.stderr.write(`bulletin-check: ${e}\n`);
-  return inputErrors.length > 0 ? 2 : 0;
+if (!isMainThread && (workerData as { bulletinCheckWorker?: boolean } | undefined)?.bulletinCheckWorker && parentPort) {
+  serveTasks(parentPort);
+} else {
+  // A closed pipe (| head) ends the output quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`bulletin-check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
-
-// A closed pipe (| head) ends the output quietly.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,153 @@
+/**
+ * One file through the checker: read, decode, analyse, filter, and with --fix
+ * apply the safe fixes and write the file back. Runs on the main thread or in a
+ * worker; takes and returns plain data only (structured-clone safe).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { analyze, type PlainTextMode } from '../core/analyze';
+import type { Locale } from '../core/messages';
+import type { TypoEntry } from '../core/rules/typo';
+import { LineIndex, type LineCharacter } from '../core/text/lineIndex';
+import type { Finding, RuleCode, Severity, SeveritySetting } from '../core/types';
+import type { IgnoreEntry } from './config';
+import { decodeBytes, type EncodingLabel } from './encoding';
+import { applyEdits, pickSafeEdits, writeAtomically } from './fix';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export interface Task {
+  /** Absolute path. */
+  file: string;
+  /** As shown in the output (relative to the working directory). */
+  display: string;
+  locale: Locale;
+  mode: PlainTextMode;
+  rules: Partial<Record<RuleCode, SeveritySetting>>;
+  typos: TypoEntry[];
+  ignore: IgnoreEntry[];
+  accept: string[];
+  minSeverity: Severity;
+  fix: boolean;
+}
+
+export interface Range {
+  start: LineCharacter;
+  end: LineCharacter;
+}
+
+export interface Diagnostic {
+  code: RuleCode;
+  severity: Severity;
+  range: Range;
+  message: string;
+  related: Array<{ range: Range; message: string }>;
+  /** The safe fixes only (what SARIF carries). */
+  fixes: Array<{ title: string; edits: Array<{ range: Range; newText: string }> }>;
+}
+
+export interface Outcome {
+  display: string;
+  bytes: number;
+  /** Set when the file could be read and decoded. */
+  encoding?: EncodingLabel;
+  diagnostics: Diagnostic[];
+  /** --fix: how many fixes were applied and written (0 when the write failed). */
+  fixesApplied: number;
+  /** Input and write problems, one message each ("path: …" is added by the caller). */
+  errors: string[];
+}
+
+/** Findings the configuration keeps: not ignored, not inside an accepted text, at or above the minimum severity. */
+function keep(text: string, findings: readonly Finding[], task: Task): Finding[] {
+  const minRank = SEVERITY_RANK[task.minSeverity];
+  let accepted: Array<[number, number]> | undefined;
+  if (task.accept.length > 0) {
+    accepted = [];
+    for (const a of task.accept) {
+      for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) accepted.push([i, i + a.length]);
+    }
+  }
+  return findings.filter((f) => {
+    if (SEVERITY_RANK[f.severity] > minRank) return false;
+    for (const ig of task.ignore) {
+      if (ig.rule !== undefined && ig.rule !== f.code) continue;
+      if (ig.text !== undefined && text.slice(f.start, f.end) !== ig.text) continue;
+      return false;
+    }
+    if (accepted) for (const [s, e] of accepted) if (f.start >= s && f.end <= e) return false;
+    return true;
+  });
+}
+
+function findingsOf(text: string, task: Task): Finding[] {
+  const analysis = analyze(text, { locale: task.locale, mode: task.mode, rules: task.rules, typos: task.typos });
+  return keep(text, analysis.findings, task);
+}
+
+function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[] {
+  const lines = new LineIndex(text);
+  const range = (s: number, e: number): Range => ({ start: lines.positionAt(s), end: lines.positionAt(e) });
+  return findings.map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    range: range(f.start, f.end),
+    message: f.message,
+    related: f.related.map((r) => ({ range: range(r.start, r.end), message: r.message })),
+    fixes: f.fixes.filter((x) => x.safe).map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) })),
+  }));
+}
+
+export const MAX_FIX_ROUNDS = 5;
+
+export function runTask(task: Task): Outcome {
+  const out: Outcome = { display: task.display, bytes: 0, diagnostics: [], fixesApplied: 0, errors: [] };
+  let buf: Buffer;
+  let before;
+  try {
+    before = statSync(task.file);
+    buf = readFileSync(task.file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    out.errors.push(code === 'ENOENT' ? 'no such file (deleted during the run?)' : `cannot read (${code ?? String(e)})`);
+    return out;
+  }
+  out.bytes = buf.length;
+  const decoded = decodeBytes(buf);
+  if ('error' in decoded) {
+    out.errors.push(decoded.error);
+    return out;
+  }
+  out.encoding = decoded.encoding;
+  let text = decoded.text;
+  let findings = findingsOf(text, task);
+  if (task.fix) {
+    let applied = 0;
+    const original = text;
+    const originalFindings = findings;
+    for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+      const edits = pickSafeEdits(text, findings);
+      if (edits.fixes === 0) break;
+      const next = applyEdits(text, edits.edits);
+      if (next === text) break;
+      text = next;
+      applied += edits.fixes;
+      findings = findingsOf(text, task);
+    }
+    if (text !== original) {
+      if (!decoded.roundTrips) {
+        out.errors.push(`not fixed, left unchanged: its ${decoded.encoding} bytes do not survive re-encoding unchanged`);
+        text = original;
+        findings = originalFindings;
+      } else {
+        const err = writeAtomically(task.file, text, decoded.encoding, before);
+        if (err) {
+          out.errors.push(`not fixed, left unchanged: ${err}`);
+          text = original;
+          findings = originalFindings;
+        } else out.fixesApplied = applied;
+      }
+    }
+  }
+  out.diagnostics = toDiagnostics(text, findings);
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * Runs tasks on `jobs` threads: this one and jobs − 1 worker threads (the CLI
+ * bundle itself, started with workerData.bulletinCheckWorker). Starting a worker
+ * costs about as much CPU as analysing a few hundred KB (it loads the whole
+ * bundle), so this thread does not sit idle while they start: it takes batches
+ * from the same queue, one task at a time, handling the workers' messages in
+ * between. Tasks go out in batches (16–256 KB, about 8 per thread so the load
+ * evens out; two in flight per worker so none waits). A worker that dies hands
+ * its batches back to this thread. Results come back in task order whatever
+ * order the threads finish in.
+ */
+import { Worker, type MessagePort } from 'node:worker_threads';
+import { runTask, type Outcome, type Task } from './pipeline';
+
+const MAX_BATCH_BYTES = 256 * 1024;
+const MIN_BATCH_BYTES = 16 * 1024;
+const BATCH_TASKS = 64;
+const IN_FLIGHT = 2;
+
+interface Batch {
+  id: number;
+  tasks: Task[];
+}
+
+function safeRun(t: Task): Outcome {
+  try {
+    return runTask(t);
+  } catch (e) {
+    return { display: t.display, bytes: 0, diagnostics: [], fixesApplied: 0, errors: [`internal error: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
+
+function batches(tasks: readonly Task[], sizes: readonly number[], jobs: number): Batch[] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const target = Math.max(MIN_BATCH_BYTES, Math.min(MAX_BATCH_BYTES, Math.ceil(total / (jobs * 8))));
+  const out: Batch[] = [];
+  let cur: Task[] = [];
+  let bytes = 0;
+  tasks.forEach((t, i) => {
+    cur.push(t);
+    bytes += sizes[i] ?? 0;
+    if (bytes >= target || cur.length >= BATCH_TASKS) {
+      out.push({ id: out.length, tasks: cur });
+      cur = [];
+      bytes = 0;
+    }
+  });
+  if (cur.length > 0) out.push({ id: out.length, tasks: cur });
+  return out;
+}
+
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+export async function runAll(
+  tasks: readonly Task[],
+  sizes: readonly number[],
+  jobs: number,
+  onDone: (o: Outcome) => void,
+  script: string = __filename,
+): Promise<Outcome[]> {
+  if (jobs <= 1 || tasks.length <= 1) {
+    return tasks.map((t) => {
+      const o = safeRun(t);
+      onDone(o);
+      return o;
+    });
+  }
+  const queue = batches(tasks, sizes, jobs);
+  const done: Array<Outcome[] | undefined> = new Array(queue.length);
+  const retry: Batch[] = [];
+  let next = 0;
+  let finished = 0;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const complete = (id: number, outcomes: Outcome[]): void => {
+    if (done[id]) return;
+    done[id] = outcomes;
+    finished++;
+    for (const o of outcomes) onDone(o);
+    notify();
+  };
+  const take = (): Batch | undefined => retry.shift() ?? (next < queue.length ? queue[next++] : undefined);
+
+  const workers: Worker[] = [];
+  const count = Math.min(jobs - 1, queue.length - 1);
+  for (let k = 0; k < count; k++) {
+    const w = new Worker(script, { workerData: { bulletinCheckWorker: true } });
+    const inFlight = new Map<number, Batch>();
+    let alive = true;
+    const send = (): void => {
+      if (!alive || next >= queue.length) return; // retried batches stay on this thread
+      const b = queue[next++] as Batch;
+      inFlight.set(b.id, b);
+      w.postMessage(b);
+    };
+    const die = (): void => {
+      if (!alive) return;
+      alive = false;
+      for (const b of inFlight.values()) if (!done[b.id]) retry.push(b);
+      inFlight.clear();
+      notify();
+    };
+    w.on('message', (m: { id: number; outcomes: Outcome[] }) => {
+      inFlight.delete(m.id);
+      complete(m.id, m.outcomes);
+      send();
+    });
+    w.on('error', die);
+    w.on('exit', die);
+    for (let j = 0; j < IN_FLIGHT; j++) send();
+    workers.push(w);
+  }
+  try {
+    while (finished < queue.length) {
+      const b = take();
+      if (!b) {
+        await new Promise<void>((r) => {
+          wake = r;
+        });
+        continue;
+      }
+      const outcomes: Outcome[] = [];
+      for (const t of b.tasks) {
+        outcomes.push(safeRun(t));
+        await tick(); // let the workers' messages in
+      }
+      complete(b.id, outcomes);
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return done.flatMap((x) => x ?? []);
+}
+
+/** The worker side: answers each batch with its outcomes. */
+export function serveTasks(port: MessagePort): void {
+  port.on('message', (b: Batch) => {
+    port.postMessage({ id: b.id, outcomes: b.tasks.map(safeRun) });
+  });
+}
