@@ -12,7 +12,7 @@ const MID_SENTENCE_MIN_LINE = 16;
 /** Is the line break at `i` inside a sentence? */
 function continues(norm: string, i: number): boolean {
   let b = i - 1;
-  while (b >= 0 && (norm[b] === ' ' || norm[b] === '\r')) b--;
+  while (b >= 0 && (norm[b] === ' ' || norm[b] === '\r' || norm[b] === '\n')) b--;
   if (b < 0) return false;
   const last = norm.charCodeAt(b);
   if (!(isHan(last) || norm[b] === ',' || norm[b] === '、')) return false;
