@@ -28,17 +28,26 @@ function buildTable(): Uint16Array {
 export function normalizeForMatching(text: string): string {
   const map = (table ??= buildTable());
   const n = text.length;
-  let changed = false;
-  const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const m = map[c];
-    if (m !== 0 && m !== undefined) {
-      out[i] = m;
-      changed = true;
-    } else out[i] = c;
+  // Most text needs nothing: find the first character to map before allocating.
+  let first = 0;
+  while (first < n && map[text.charCodeAt(first)] === 0) first++;
+  if (first === n) return text;
+  if (n <= 64) {
+    let s = text.slice(0, first);
+    for (let i = first; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const m = map[c] as number;
+      s += String.fromCharCode(m !== 0 ? m : c);
+    }
+    return s;
   }
-  if (!changed) return text;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < first; i++) out[i] = text.charCodeAt(i);
+  for (let i = first; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const m = map[c] as number;
+    out[i] = m !== 0 ? m : c;
+  }
   let s = '';
   const CHUNK = 8192;
   for (let i = 0; i < n; i += CHUNK) {
