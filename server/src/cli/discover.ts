@@ -5,9 +5,9 @@
  * path as shown (relative to the working directory), so output order never
  * depends on the file system or on the order of the arguments.
  */
-import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { isGlob, parseGlob, walkGlob } from './glob';
+import { enterOnce, isGlob, parseGlob, walkGlob } from './glob';
 
 export const EXTENSIONS = new Set(['.txt', '.bulletin']);
 
@@ -24,21 +24,8 @@ export function isCandidate(name: string): boolean {
 }
 
 function walkFolder(dir: string, out: string[], seen: Set<string>): void {
-  let st: Stats;
-  try {
-    st = statSync(dir);
-  } catch {
-    return;
-  }
-  const key = `${st.dev}:${st.ino}`;
-  if (seen.has(key)) return;
-  seen.add(key);
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return;
-  }
+  const names = enterOnce(dir, seen);
+  if (!names) return;
   for (const name of names) {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const child = join(dir, name);

@@ -150,27 +150,35 @@ export function compileRelative(pattern: string): (relPath: string) => boolean {
  * would pass them). Symbolic links are followed, each real folder is entered
  * once (no loops).
  */
+/**
+ * The sorted entries of a folder, or undefined when it cannot be read or was already
+ * entered (by device and inode: symbolic links are followed, loops are not).
+ */
+export function enterOnce(dir: string, seen: Set<string>): string[] | undefined {
+  let st: Stats;
+  try {
+    st = statSync(dir);
+  } catch {
+    return undefined;
+  }
+  const key = `${st.dev}:${st.ino}`;
+  if (seen.has(key)) return undefined;
+  seen.add(key);
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return undefined;
+  }
+}
+
 export function walkGlob(glob: Glob, isCandidate: (name: string) => boolean): { files: string[]; dirs: string[] } {
   const out: string[] = [];
   const dirs: string[] = [];
   const end = glob.segments.length;
   const seen = new Set<string>();
   const visit = (dir: string, states: Set<number>): void => {
-    let dst: Stats;
-    try {
-      dst = statSync(dir);
-    } catch {
-      return;
-    }
-    const key = `${dst.dev}:${dst.ino}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
+    const names = enterOnce(dir, seen);
+    if (!names) return;
     for (const name of names) {
       const child = join(dir, name);
       let st: Stats;
