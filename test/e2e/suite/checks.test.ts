@@ -8,6 +8,18 @@ import * as vscode from 'vscode';
 import { bulletinDiagnostics, codeOf, describeDiagnostics, openEditor, rangeWithin, waitForDiagnostic, workspaceFile } from './helpers';
 import { waitFor } from './waitFor';
 
+/** The quick fixes at a range, with their edits resolved. */
+async function quickFixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+    50,
+  );
+  return actions ?? [];
+}
+
 async function revert(doc: vscode.TextDocument): Promise<void> {
   if (!doc.isDirty) return;
   await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
@@ -69,23 +81,11 @@ describe('Consistency checks in VS Code', () => {
     try {
       const d = await waitForDiagnostic(uri, 'the breakdown-sum diagnostic', (x) => codeOf(x) === 'breakdown-sum');
       const before = bulletinDiagnostics(uri).length;
-      const onTotal = (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        d.range,
-        vscode.CodeActionKind.QuickFix.value,
-        50,
-      )) ?? [];
+      const onTotal = await quickFixesAt(uri, d.range);
       // 9 is also 6 + 2 + 1 by discovery route: changing it to 10 would break that sum.
       assert.ok(!onTotal.some((a) => a.title.startsWith('Change the total')), JSON.stringify(onTotal.map((a) => a.title)));
       const part = rangeWithin(doc, '平城区4例', '4例');
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        part,
-        vscode.CodeActionKind.QuickFix.value,
-        50,
-      )) ?? [];
+      const actions = await quickFixesAt(uri, part);
       const fix = actions.find((a) => a.title.startsWith('Change this part to 3'));
       assert.ok(fix?.edit, `no part fix; got ${JSON.stringify(actions.map((a) => a.title))}`);
       assert.strictEqual(fix.isPreferred, false, 'sum fixes are never preferred');
@@ -107,13 +107,7 @@ describe('Consistency checks in VS Code', () => {
     const editor = await openEditor(uri);
     await waitForDiagnostic(uri, 'the breakdown-sum diagnostic', (x) => codeOf(x) === 'breakdown-sum');
     const part = rangeWithin(editor.document, '平城区4例', '4例');
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      part,
-      vscode.CodeActionKind.QuickFix.value,
-      50,
-    )) ?? [];
+    const actions = await quickFixesAt(uri, part);
     const fix = actions.find((a) => a.edit && a.edit.get(uri).some((e) => e.newText === '3' && e.range.start.isEqual(part.start)));
     assert.ok(fix, `no "change this part to 3" fix; got ${JSON.stringify(actions.map((a) => a.title))}`);
   });
