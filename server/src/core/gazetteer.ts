@@ -21,6 +21,48 @@ interface Index {
   byName: Map<string, Place[]>;
 }
 
+/** A trie over the names read backwards, for finding names that end at a position. */
+interface ReverseNode {
+  next: Map<number, ReverseNode>;
+  name: boolean;
+}
+
+let reverse: ReverseNode | undefined;
+
+function buildReverse(names: Iterable<string>): ReverseNode {
+  const root: ReverseNode = { next: new Map(), name: false };
+  for (const name of names) {
+    let node = root;
+    for (let i = name.length - 1; i >= 0; i--) {
+      const c = name.charCodeAt(i);
+      let n = node.next.get(c);
+      if (!n) {
+        n = { next: new Map(), name: false };
+        node.next.set(c, n);
+      }
+      node = n;
+    }
+    node.name = true;
+  }
+  return root;
+}
+
+/**
+ * The start of the longest place name that ends at `end` (exclusive) and starts at or
+ * after `floor`, or -1. Reads at most the length of the longest name, no slicing.
+ */
+export function longestNameEndingAt(s: string, end: number, floor: number, skip?: (start: number) => boolean): number {
+  index ??= build();
+  reverse ??= buildReverse(index.byName.keys());
+  let node: ReverseNode | undefined = reverse;
+  let best = -1;
+  for (let i = end - 1; i >= floor && node; i--) {
+    node = node.next.get(s.charCodeAt(i));
+    if (node?.name && end - i >= 2 && !(skip && skip(i))) best = i;
+  }
+  return best;
+}
+
 let index: Index | undefined;
 
 const PROVINCE_SUFFIXES = ['壮族自治区', '回族自治区', '维吾尔自治区', '特别行政区', '自治区', '省', '市'];

