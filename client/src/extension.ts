@@ -1,11 +1,12 @@
 /**
- * The VS Code client: starts the language server over node IPC and registers the
- * commands and the status bar item. It holds no analysis.
+ * The desktop client: starts the language server over node IPC. Commands, the
+ * status bar and the summary view are shared with the web client (common.ts).
+ * It holds no analysis.
  */
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusBar, type StatusParams } from './statusBar';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWith, clientOptions } from './common';
 
 let client: LanguageClient | undefined;
 
@@ -15,27 +16,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
+  client = new LanguageClient(
+    'bulletinCheck',
+    'Bulletin Check',
+    serverOptions,
+    clientOptions([
       { language: 'bulletin' },
       { language: 'plaintext', scheme: 'file' },
       { language: 'plaintext', scheme: 'untitled' },
       { language: 'plaintext', scheme: 'vscode-remote' },
-    ],
-    synchronize: { configurationSection: 'bulletinCheck' },
-    initializationOptions: { locale: vscode.env.language },
-  };
-  client = new LanguageClient('bulletinCheck', 'Bulletin Check', serverOptions, clientOptions);
-  const status = new StatusBar();
-  context.subscriptions.push(status);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('bulletinCheck.restartServer', async () => {
-      await client?.restart();
-    }),
-    vscode.commands.registerCommand('bulletinCheck.showOutput', () => client?.outputChannel.show()),
+    ]),
   );
-  await client.start();
-  context.subscriptions.push(client.onNotification('bulletinCheck/status', (p: StatusParams) => status.update(p)));
+  await activateWith(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,14 +1,6 @@
 /** The status bar item: the state of the active file ("✓ 6 totals" / "✗ 1 inconsistent"). */
 import * as vscode from 'vscode';
-
-export interface StatusParams {
-  uri: string;
-  analysed: boolean;
-  figures: number;
-  totals: number;
-  inconsistent: number;
-  problems: number;
-}
+import type { StatusParams } from './protocol';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('bulletinCheck.status', vscode.StatusBarAlignment.Right, 100);
@@ -17,7 +9,7 @@ export class StatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Bulletin Check';
-    this.item.command = 'workbench.actions.view.problems';
+    this.item.command = 'bulletinCheck.showSummary';
     this.listener = vscode.window.onDidChangeActiveTextEditor(() => this.render());
   }
 
@@ -26,25 +18,31 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** The text shown now (for tests), or undefined when hidden. */
+  get text(): string | undefined {
+    return this.shown ? this.item.text : undefined;
+  }
+
+  private shown = false;
+
   private render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const p = uri ? this.byUri.get(uri) : undefined;
     if (!p || !p.analysed) {
       this.item.hide();
+      this.shown = false;
       return;
     }
-    const zh = vscode.env.language.toLowerCase().startsWith('zh');
     if (p.inconsistent > 0) {
-      this.item.text = zh ? `$(error) ${p.inconsistent} 处不符` : `$(error) ${p.inconsistent} inconsistent`;
+      this.item.text = `$(error) ${vscode.l10n.t('{0} inconsistent', p.inconsistent)}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     } else {
-      this.item.text = zh ? `$(check) ${p.totals} 个总数` : `$(check) ${p.totals} totals`;
+      this.item.text = `$(check) ${vscode.l10n.t('{0} totals', p.totals)}`;
       this.item.backgroundColor = undefined;
     }
-    this.item.tooltip = zh
-      ? `Bulletin Check:${p.figures} 个数字,${p.totals} 个总数已核算,${p.inconsistent} 处不符`
-      : `Bulletin Check: ${p.figures} figures, ${p.totals} totals checked, ${p.inconsistent} inconsistent`;
+    this.item.tooltip = vscode.l10n.t('Bulletin Check: {0} figures, {1} totals checked, {2} inconsistent. Click for the summary.', p.figures, p.totals, p.inconsistent);
     this.item.show();
+    this.shown = true;
   }
 
   dispose(): void {

@@ -15,6 +15,11 @@
 //   BULLETIN_E2E_TIMEOUT_MS        overall limit (default 360000 = 6 minutes)
 //   BULLETIN_E2E_CODE_SERVER_DIR   code-server install (default .vscode-test/code-server)
 //   BULLETIN_E2E_SCREENSHOT        PNG to write (default .vscode-test/screenshot-diagnostic-hover.png; set it to docs/screenshot-diagnostic-hover.png to refresh the README's; "off" disables)
+//   BULLETIN_E2E_SCREENSHOT_DIR    where the suite's named screenshots go (default .vscode-test/screenshots;
+//                                  set it to docs to refresh the README's; off when BULLETIN_E2E_SCREENSHOT is "off")
+//   BULLETIN_E2E_LOCALE            VS Code's display language for this pass (default en; e.g. zh-cn: code-server --locale)
+//   BULLETIN_E2E_LOCALES           several passes, one per locale, e.g. "en,zh-cn" (each a child run of this script);
+//                                  screenshots of a non-English pass get the locale as a suffix (…-zh-cn.png)
 //   BULLETIN_E2E_VERBOSE=1         also print VS Code's log and code-server's output
 //   BULLETIN_E2E_KEEP=1            keep the run's temp dir (.vscode-test/run-*)
 //   CHROMIUM_PATH                  browser binary (default /usr/bin/chromium)
@@ -40,10 +45,15 @@ const KEEP = env.BULLETIN_E2E_KEEP === '1';
 const codeServerDir = path.resolve(env.BULLETIN_E2E_CODE_SERVER_DIR || path.join(repoRoot, '.vscode-test', 'code-server'));
 const extensionPath = path.resolve(env.BULLETIN_E2E_EXTENSION_PATH || repoRoot);
 const testsPath = path.resolve(env.BULLETIN_E2E_TESTS_PATH || path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js'));
+const LOCALE = (env.BULLETIN_E2E_LOCALE || 'en').toLowerCase();
+/** A non-English pass writes its screenshots next to the English ones, with the locale as a suffix. */
+const localized = (file) => (LOCALE === 'en' ? file : file.replace(/(\.png)?$/, `-${LOCALE}.png`));
 const screenshotPath =
   env.BULLETIN_E2E_SCREENSHOT === 'off'
     ? undefined
-    : path.resolve(env.BULLETIN_E2E_SCREENSHOT || path.join(repoRoot, '.vscode-test', 'screenshot-diagnostic-hover.png'));
+    : localized(path.resolve(env.BULLETIN_E2E_SCREENSHOT || path.join(repoRoot, '.vscode-test', 'screenshot-diagnostic-hover.png')));
+const screenshotDir =
+  env.BULLETIN_E2E_SCREENSHOT === 'off' ? undefined : path.resolve(env.BULLETIN_E2E_SCREENSHOT_DIR || path.join(repoRoot, '.vscode-test', 'screenshots'));
 const chromiumPath = env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const startedAt = Date.now();
@@ -313,6 +323,8 @@ async function main() {
     ),
   );
 
+  if (LOCALE !== 'en') writeStubLanguagePack(userDataDir, LOCALE);
+
   // 4. code-server.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -327,6 +339,8 @@ async function main() {
     EXTENSIONS_GALLERY: '{}',
     BULLETIN_E2E_OUT_DIR: outDir,
     BULLETIN_E2E_SCREENSHOT: screenshotPath || '',
+    BULLETIN_E2E_SCREENSHOT_DIR: screenshotDir || '',
+    BULLETIN_E2E_LOCALE: LOCALE,
   });
   const csLog = path.join(runDir, 'code-server.log');
   const csLogStream = fs.createWriteStream(csLog);
@@ -343,6 +357,7 @@ async function main() {
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-getting-started-override',
+      ...(LOCALE === 'en' ? [] : ['--locale', LOCALE]),
       '--user-data-dir',
       userDataDir,
       '--extensions-dir',
@@ -406,16 +421,26 @@ async function main() {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    locale: LOCALE === 'en' ? 'en-US' : LOCALE,
+    // The copy commands write to the clipboard through the workbench.
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await context.newPage();
 
   let resolveExit;
   const exitFromVSCode = new Promise((resolve) => (resolveExit = resolve));
-  let screenshotRequested = false;
-  const requestScreenshot = (target) => {
-    if (screenshotRequested) return;
-    screenshotRequested = true;
-    takeScreenshot(page, target || screenshotPath, path.join(outDir, 'screenshot-done'));
+  // Several named screenshots per run: each request (it arrives twice, through the
+  // events file and the console) is taken once, one at a time, in order.
+  const requested = new Set();
+  let screenshotQueue = Promise.resolve();
+  const requestScreenshot = (target, wait) => {
+    const file = target || screenshotPath;
+    if (requested.has(file)) return;
+    requested.add(file);
+    screenshotQueue = screenshotQueue.then(() => takeScreenshot(page, file, path.join(outDir, 'screenshot-done'), wait));
   };
   const recentErrors = [];
   const printRecentErrors = () => {
@@ -426,8 +451,8 @@ async function main() {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
     // Backup trigger: the suite also says SCREENSHOT_READY when it cannot write events.
-    const ready = /SCREENSHOT_READY (.+)$/m.exec(text);
-    if (ready) requestScreenshot(ready[1].trim());
+    const ready = /SCREENSHOT_READY (\S+)(?: wait=(\w+))?/m.exec(text);
+    if (ready) requestScreenshot(ready[1].trim(), ready[2]);
     if (VERBOSE) {
       for (const line of text.split('\n')) console.log(`[vscode ${type}] ${line}`);
     } else if (type === 'error') {
@@ -466,7 +491,7 @@ async function main() {
         ).unref();
         break;
       case 'screenshot':
-        requestScreenshot(ev.path);
+        requestScreenshot(ev.path, ev.wait);
         break;
       default:
         console.log(JSON.stringify(ev));
@@ -505,21 +530,44 @@ async function main() {
   summaryAndExit(outcome.code === 0 ? 0 : 1, outcome.code === 0 ? undefined : `VS Code's extension tests exited with code ${outcome.code}`);
 }
 
-/** Waits (bounded) for the hover to be visible, takes the screenshot, answers the suite. */
-async function takeScreenshot(page, target, doneFile) {
+/**
+ * Waits (bounded) for what the shot shows — the hover (default), a webview
+ * (wait=webview: its inner frame has content) or nothing (wait=none) —, takes the
+ * screenshot, answers the suite.
+ */
+async function takeScreenshot(page, target, doneFile, wait = 'hover') {
   let answer = 'ok';
   try {
     if (!target) throw new Error('screenshots are disabled');
-    await page
-      .waitForFunction(
-        () => {
-          const hovers = [...document.querySelectorAll('.monaco-hover')];
-          return hovers.some((h) => h.offsetParent !== null && /\S/.test(h.textContent || ''));
+    if (wait === 'webview') {
+      await pollUntil(
+        'a webview with content',
+        async () => {
+          for (const frame of page.frames()) {
+            const n = await frame.evaluate(() => document.querySelectorAll('#figures tbody tr').length).catch(() => 0);
+            if (n > 0) return true;
+          }
+          return false;
         },
-        undefined,
-        { timeout: 10_000, polling: 100 },
-      )
-      .catch(() => log('no visible hover before the screenshot; taking it anyway'));
+        10_000,
+      ).catch(() => log('no rendered webview before the screenshot; taking it anyway'));
+    } else if (wait !== 'none') {
+      await page
+        .waitForFunction(
+          () => {
+            // visible, with text, and done fading in (every ancestor fully opaque)
+            const opaque = (el) => {
+              for (let e = el; e; e = e.parentElement) if (Number(getComputedStyle(e).opacity) < 1) return false;
+              return true;
+            };
+            const hovers = [...document.querySelectorAll('.monaco-hover')];
+            return hovers.some((h) => h.offsetParent !== null && /\S/.test(h.textContent || '') && opaque(h));
+          },
+          undefined,
+          { timeout: 10_000, polling: 100 },
+        )
+        .catch(() => log('no visible hover before the screenshot; taking it anyway'));
+    }
     fs.mkdirSync(path.dirname(target), { recursive: true });
     await page.screenshot({ path: target, timeout: 20_000 });
     log(`screenshot written to ${path.relative(repoRoot, target)}`);
@@ -534,4 +582,45 @@ async function takeScreenshot(page, target, doneFile) {
   }
 }
 
-main().catch((err) => summaryAndExit(1, `runner error: ${err && err.stack ? err.stack : err}`));
+/**
+ * VS Code shows a display language only when a language pack for it is installed,
+ * and none can be downloaded here. The server reads the installed packs from
+ * <user-data>/languagepacks.json; an entry whose translations are empty makes
+ * `locale` the resolved display language (vscode.env.language, the extensions'
+ * l10n bundles, package.nls.<locale>.json) while the workbench's own strings fall
+ * back to English.
+ */
+function writeStubLanguagePack(userDataDir, locale) {
+  const dir = path.join(userDataDir, 'stub-language-pack');
+  fs.mkdirSync(dir, { recursive: true });
+  const translations = path.join(dir, 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const packs = { [locale]: { hash: `stub-${locale}`, extensions: [{ extensionIdentifier: { id: 'bulletin-check.stub-language-pack' }, version: '0.0.0' }], translations: { vscode: translations }, label: locale } };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+  log(`display language ${locale} (stub language pack in ${path.relative(repoRoot, dir)})`);
+}
+
+/** BULLETIN_E2E_LOCALES=en,zh-cn: one child run of this script per locale, in turn. */
+function runPasses(locales) {
+  let failed = 0;
+  const lines = [];
+  for (const locale of locales) {
+    console.log(`[e2e] pass ${locale}`);
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...env, BULLETIN_E2E_LOCALE: locale, BULLETIN_E2E_LOCALES: '' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    process.stdout.write(r.stdout || '');
+    const summary = /^e2e: (\d+) passed, (\d+) failed$/m.exec(r.stdout || '');
+    lines.push(`e2e (${locale}): ${summary ? `${summary[1]} passed, ${summary[2]} failed` : `no result (exit ${r.status ?? r.signal})`}`);
+    if (r.status !== 0) failed++;
+  }
+  for (const l of lines) console.log(l);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+const passes = (env.BULLETIN_E2E_LOCALES || '').split(',').map((x) => x.trim()).filter(Boolean);
+if (passes.length > 0) runPasses(passes);
+else main().catch((err) => summaryAndExit(1, `runner error: ${err && err.stack ? err.stack : err}`));

@@ -17,3 +17,16 @@ export function rangesIntersect(a: Range, b: Range): boolean {
   const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
+
+export function toPosition(doc: TextDocument, offset: number): Position {
+  return doc.positionAt(offset);
+}
+
+/**
+ * A link to an offset that VS Code opens at the right place from Markdown:
+ * `file:///a.txt#L9,40` (1-based line and column, as VS Code's link opener reads them).
+ */
+export function offsetLink(doc: TextDocument, offset: number): string {
+  const p = doc.positionAt(offset);
+  return `${doc.uri}#L${p.line + 1},${p.character + 1}`;
+}

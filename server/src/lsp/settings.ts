@@ -11,9 +11,11 @@ export interface Settings {
   plainText: PlainTextMode;
   rules: Partial<Record<RuleCode, SeveritySetting>>;
   maxProblems: number;
+  /** Σ hints after each breakdown. */
+  inlayHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { plainText: 'auto', rules: {}, maxProblems: 1000 };
+export const DEFAULT_SETTINGS: Settings = { plainText: 'auto', rules: {}, maxProblems: 1000, inlayHints: true };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -32,6 +34,10 @@ export function sanitize(raw: unknown, report: (message: string) => void): Setti
   if (r.maxProblems !== undefined) {
     if (typeof r.maxProblems === 'number' && Number.isFinite(r.maxProblems) && r.maxProblems >= 1) out.maxProblems = Math.floor(r.maxProblems);
     else report(`bulletinCheck.maxProblems: expected a positive number, got ${JSON.stringify(r.maxProblems)}; using 1000`);
+  }
+  if (r.inlayHints !== undefined) {
+    if (typeof r.inlayHints === 'boolean') out.inlayHints = r.inlayHints;
+    else report(`bulletinCheck.inlayHints: expected true or false, got ${JSON.stringify(r.inlayHints)}; using true`);
   }
   if (r.rules !== undefined) {
     if (typeof r.rules !== 'object' || r.rules === null) report(`bulletinCheck.rules: expected an object; ignoring it`);

@@ -8,9 +8,36 @@ import { SOURCE, type DiagnosticData } from '../convert';
 import type { DocumentStates } from '../documentState';
 import { rangesIntersect } from '../positions';
 
+function isPosition(p: unknown): boolean {
+  const x = p as { line?: unknown; character?: unknown } | null;
+  return !!x && typeof x === 'object' && Number.isInteger(x.line) && Number.isInteger(x.character) && (x.line as number) >= 0 && (x.character as number) >= 0;
+}
+
+function isRange(r: unknown): boolean {
+  const x = r as { start?: unknown; end?: unknown } | null;
+  return !!x && typeof x === 'object' && isPosition(x.start) && isPosition(x.end);
+}
+
+/** A fix as the server put it in `data`; anything else (a client may send any data back) is dropped. */
+function isFix(f: unknown): f is DiagnosticData['fixes'][number] {
+  const x = f as { title?: unknown; edits?: unknown; appliesTo?: unknown } | null;
+  return (
+    !!x &&
+    typeof x === 'object' &&
+    typeof x.title === 'string' &&
+    Array.isArray(x.edits) &&
+    x.edits.every((e: unknown) => {
+      const edit = e as { range?: unknown; newText?: unknown } | null;
+      return !!edit && typeof edit === 'object' && isRange(edit.range) && typeof edit.newText === 'string';
+    }) &&
+    (x.appliesTo === undefined || isRange(x.appliesTo))
+  );
+}
+
 function dataOf(d: Diagnostic): DiagnosticData | undefined {
-  const data = d.data as DiagnosticData | undefined;
-  return data && Array.isArray(data.fixes) ? data : undefined;
+  const data = d.data as { fixes?: unknown } | undefined;
+  if (!data || typeof data !== 'object' || !Array.isArray(data.fixes)) return undefined;
+  return { fixes: data.fixes.filter(isFix) };
 }
 
 export function onCodeAction(documents: TextDocuments<TextDocument>, states: DocumentStates) {

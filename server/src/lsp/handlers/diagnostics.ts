@@ -2,6 +2,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../core/analyze';
+import { checkCounts } from '../../core/present/model';
 import type { Locale } from '../../core/messages';
 import { toDiagnostic } from '../convert';
 import type { DocumentStates } from '../documentState';
@@ -35,12 +36,14 @@ export async function validate(
   const diagnostics = all.slice(0, s.maxProblems);
   states.set(doc.uri, { version: doc.version, analysis, diagnostics: all, locale });
   await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  // The same counts as the code lens and the summary view.
+  const counts = checkCounts(analysis);
   const status: StatusParams = {
     uri: doc.uri,
     analysed: analysis.isBulletin,
-    figures: analysis.figures.filter((f) => f.kind === 'count').length,
-    totals: new Set(analysis.groups.filter((g) => g.kind === 'partition').map((g) => g.total)).size,
-    inconsistent: analysis.findings.filter((f) => f.code === 'breakdown-sum').length,
+    figures: counts.figures,
+    totals: counts.totals,
+    inconsistent: counts.inconsistent,
     problems: all.length,
   };
   await connection.sendNotification(STATUS_NOTIFICATION, status);

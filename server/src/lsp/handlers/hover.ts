@@ -1,15 +1,18 @@
-import { MarkupKind, type Hover, type HoverParams, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+/** Hover: what the checker understood at the cursor (figure, total, date, place, headline). */
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { hoverAt } from '../../core/hover';
-import type { DocumentStates } from '../documentState';
-import { toOffset, toRange } from '../positions';
+import { offsetLink, toOffset, toRange } from '../positions';
+import type { ServerContext } from '../serve';
 
-export function onHover(documents: TextDocuments<TextDocument>, states: DocumentStates) {
-  return (params: HoverParams): Hover | null => {
-    const doc = documents.get(params.textDocument.uri);
-    const state = states.get(params.textDocument.uri);
-    if (!doc || !state || state.version !== doc.version) return null;
-    const h = hoverAt(state.analysis, toOffset(doc, params.position), state.locale);
+export function onHover(ctx: ServerContext) {
+  return async (params: HoverParams): Promise<Hover | null> => {
+    const cur = await ctx.current(params.textDocument.uri);
+    if (!cur) return null;
+    const { doc, state } = cur;
+    const h = hoverAt(state.analysis, toOffset(doc, params.position), state.locale, {
+      text: doc.getText(),
+      link: (span) => offsetLink(doc, span.start),
+    });
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.start, h.end) };
   };
