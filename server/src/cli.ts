@@ -10,10 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ignoresForPath } from './core/config';
 import { analyze } from './core/analyze';
 import { csvHeader, toCsvRows, toFacts } from './core/facts';
 import { defaultJobs, parseCheckArgs, USAGE, WORKER_THRESHOLD_BYTES, type CheckArgs } from './cli/args';
-import { ConfigResolver, rulesFor } from './cli/config';
+import { ConfigResolver, relativeToConfig, rulesFor } from './cli/config';
 import { discover, type InputFile } from './cli/discover';
 import { decodeBytes } from './cli/encoding';
 import { runAll, serveTasks } from './cli/pool';
@@ -52,7 +53,8 @@ async function check(args: CheckArgs): Promise<number> {
       mode: extMode(f.file),
       rules: { ...rulesFor(cfg, f.file), ...args.rules },
       typos: cfg?.typos ?? [],
-      ignore: cfg?.ignore ?? [],
+      // without the per-file matchers: tasks travel to worker threads as plain data
+      ignore: cfg ? ignoresForPath(cfg, relativeToConfig(cfg, f.file)).map(({ rule, text }) => ({ ...(rule ? { rule } : {}), ...(text ? { text } : {}) })) : [],
       accept: cfg?.accept ?? [],
       minSeverity: args.minSeverity,
       fix: args.fix,

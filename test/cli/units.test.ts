@@ -8,7 +8,7 @@ import * as iconv from 'iconv-lite';
 import { compileRelative, matchPath, matchSegment, parseGlob } from '../../server/src/cli/glob';
 import { applyEdits, pickSafeEdits } from '../../server/src/cli/fix';
 import { decodeBytes, encodeText } from '../../server/src/cli/encoding';
-import { sanitizeConfig } from '../../server/src/cli/config';
+import { sanitizeConfig } from '../../server/src/core/config';
 import { parseCheckArgs, parseRules } from '../../server/src/cli/args';
 import { Progress } from '../../server/src/cli/progress';
 import { RULE_CODES, type Finding } from '../../server/src/core/types';
@@ -140,8 +140,7 @@ describe('config and arguments', () => {
     const problems: string[] = [];
     const c = sanitizeConfig(
       { rules: { typo: 'hint', nope: 'error' }, ignore: [{ rule: 'typo' }, { text: 1 }], typos: [{ wrong: 'a', right: 'b' }, { wrong: '' }], accept: ['x', 3], overrides: [{ files: '*.txt', rules: { typo: 'off' } }, { files: [] }], extra: true },
-      '/d',
-      (m) => problems.push(m),
+      (m: string) => problems.push(m),
     );
     assert.deepEqual(c.rules, { typo: 'hint' });
     assert.equal(c.ignore.length, 1);
@@ -203,7 +202,7 @@ describe('schemas/bulletincheck.schema.json', () => {
     assert.deepEqual(schema.definitions.severity.enum, ['error', 'warning', 'information', 'hint', 'off']);
     // Every key the schema allows is accepted by the CLI without a problem.
     const problems: string[] = [];
-    sanitizeConfig({ $schema: 'x', rules: { typo: 'hint' }, ignore: [{ rule: 'typo', text: 'a' }], typos: [{ wrong: 'a', right: 'b', reason: 'r', before: ['x'], after: ['y'] }], accept: ['a'], overrides: [{ files: ['*.txt'], rules: { typo: 'off' } }] }, '/', (m) => problems.push(m));
+    sanitizeConfig({ $schema: 'x', rules: { typo: 'hint' }, ignore: [{ rule: 'typo', text: 'a' }], typos: [{ wrong: 'a', right: 'b', reason: 'r', before: ['x'], after: ['y'] }], accept: ['a'], overrides: [{ files: ['*.txt'], rules: { typo: 'off' } }] }, (m: string) => problems.push(m));
     assert.deepEqual(problems, []);
   });
 });

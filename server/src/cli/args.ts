@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { toLocale, type Locale } from '../core/messages';
 import { RULE_CODES, type Severity } from '../core/types';
-import { isRuleCode, SEVERITY_SETTINGS, type RuleSettings } from './config';
+import { isRuleCode, SEVERITY_SETTINGS, type RuleSettings } from '../core/config';
 
 /**
  * Automatic --jobs: below this many bytes in total, one thread. Measured with

@@ -9,7 +9,7 @@ import type { Locale } from '../core/messages';
 import type { TypoEntry } from '../core/rules/typo';
 import { LineIndex, type LineCharacter } from '../core/text/lineIndex';
 import type { Finding, RuleCode, Severity, SeveritySetting } from '../core/types';
-import type { IgnoreEntry } from './config';
+import { filterFindings, type IgnoreEntry } from '../core/config';
 import { decodeBytes, type EncodingLabel } from './encoding';
 import { applyEdits, pickSafeEdits, writeAtomically } from './fix';
 
@@ -60,23 +60,7 @@ export interface Outcome {
 /** Findings the configuration keeps: not ignored, not inside an accepted text, at or above the minimum severity. */
 function keep(text: string, findings: readonly Finding[], task: Task): Finding[] {
   const minRank = SEVERITY_RANK[task.minSeverity];
-  let accepted: Array<[number, number]> | undefined;
-  if (task.accept.length > 0) {
-    accepted = [];
-    for (const a of task.accept) {
-      for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + 1)) accepted.push([i, i + a.length]);
-    }
-  }
-  return findings.filter((f) => {
-    if (SEVERITY_RANK[f.severity] > minRank) return false;
-    for (const ig of task.ignore) {
-      if (ig.rule !== undefined && ig.rule !== f.code) continue;
-      if (ig.text !== undefined && text.slice(f.start, f.end) !== ig.text) continue;
-      return false;
-    }
-    if (accepted) for (const [s, e] of accepted) if (f.start >= s && f.end <= e) return false;
-    return true;
-  });
+  return filterFindings(text, findings, task.ignore, task.accept).filter((f) => SEVERITY_RANK[f.severity] <= minRank);
 }
 
 function findingsOf(text: string, task: Task): Finding[] {
