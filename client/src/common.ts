@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { FACTS_REQUEST, STATUS_NOTIFICATION, type FactsResult, type StatusParams } from './protocol';
 import { StatusBar } from './statusBar';
+import { watchWorkspaceConfig } from './workspaceConfig';
 import { isCheckable, SummaryView } from './summaryView';
 
 export function clientOptions(documentSelector: LanguageClientOptions['documentSelector']): LanguageClientOptions {
@@ -93,6 +94,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
   );
 
   await client.start();
+  watchWorkspaceConfig(context, client);
   context.subscriptions.push(
     client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
       status.update(p);

@@ -28,7 +28,7 @@ describe('mojibake', () => {
     assert.match(f.message, /不漏一人”“不漏一車/);
     assert.match(f.message, /lost/);
     assert.equal(f.fixes.length, 1);
-    assert.equal(f.fixes[0]!.safe, false);
+    assert.equal(f.fixes[0]!.safe, true); // a long run read as frequent characters: fix-all repairs it
     assert.deepEqual(f.fixes[0]!.edits, [{ start: f.start + 1, end: f.end - 1, newText: '“不漏一人”“不漏一車' }]);
     const fixed = applyEdits(text, f.fixes[0]!.edits);
     assert.ok(fixed.includes('管理制度,確?“不漏一人”“不漏一車?。'));

@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLocale, type Locale } from '../core/messages';
 import { DocumentStates, type DocumentState } from './documentState';
-import { onCodeAction } from './handlers/codeActions';
+import { FIX_ALL_KIND, onCodeAction } from './handlers/codeActions';
 import { onCodeLens } from './handlers/codeLens';
 import { validate } from './handlers/diagnostics';
 import { onDocumentSymbol } from './handlers/documentSymbols';
@@ -25,6 +25,7 @@ import { onInlayHints } from './handlers/inlayHints';
 import { onSemanticTokens, SEMANTIC_LEGEND } from './handlers/semanticTokens';
 import { isolate } from './isolate';
 import { SettingsCache } from './settings';
+import { WORKSPACE_CONFIG_NOTIFICATION, WorkspaceConfigs, type WorkspaceConfigParams } from './workspaceConfig';
 
 /** What every handler gets: the open documents and the analysis of their current version. */
 export interface ServerContext {
@@ -41,6 +42,7 @@ export function serve(connection: Connection): void {
   let locale: Locale = 'en';
   let refresh = { inlay: false, lens: false, tokens: false };
   const settings = new SettingsCache(connection, () => canPullConfiguration);
+  const configs = new WorkspaceConfigs();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const running = new Map<string, Promise<void>>();
 
@@ -58,7 +60,7 @@ export function serve(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         documentSymbolProvider: { label: 'Bulletin Check' },
         foldingRangeProvider: true,
         inlayHintProvider: { resolveProvider: false },
@@ -76,7 +78,7 @@ export function serve(connection: Connection): void {
   });
 
   function run(doc: TextDocument): Promise<void> {
-    const p = validate(connection, doc, states, settings, locale)
+    const p = validate(connection, doc, states, settings, locale, configs)
       .catch((e: unknown) => connection.console.error(`bulletin-check: analysis of ${doc.uri} failed: ${String(e)}`))
       .finally(() => {
         if (running.get(doc.uri) === p) running.delete(doc.uri);
@@ -129,6 +131,19 @@ export function serve(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  connection.onNotification(WORKSPACE_CONFIG_NOTIFICATION, (p: WorkspaceConfigParams) => {
+    try {
+      for (const m of configs.set(p)) {
+        const message = `.bulletincheck.json (${p.folder}): ${m}`;
+        connection.console.warn(message);
+        void connection.window.showWarningMessage(message);
+      }
+    } catch (e) {
+      connection.console.error(`bulletin-check: workspace configuration failed: ${String(e)}`);
+    }
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     for (const doc of documents.all()) schedule(doc, 0);
@@ -138,7 +153,7 @@ export function serve(connection: Connection): void {
   });
 
   connection.onHover(isolate(connection, 'hover', null, onHover(ctx)));
-  connection.onCodeAction(isolate(connection, 'codeAction', [], onCodeAction(documents, states)));
+  connection.onCodeAction(isolate(connection, 'codeAction', [], onCodeAction(documents, states, configs)));
   connection.onDocumentSymbol(isolate(connection, 'documentSymbol', [], onDocumentSymbol(ctx)));
   connection.onFoldingRanges(isolate(connection, 'foldingRange', [], onFoldingRanges(ctx)));
   connection.languages.inlayHint.on(isolate(connection, 'inlayHint', [], onInlayHints(ctx)));

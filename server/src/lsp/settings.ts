@@ -11,11 +11,15 @@ export interface Settings {
   plainText: PlainTextMode;
   rules: Partial<Record<RuleCode, SeveritySetting>>;
   maxProblems: number;
+  /** Documents longer than this many characters are not analysed (one information diagnostic says so). */
+  maxFileSize: number;
+  /** Analysis time budget per document, in milliseconds. */
+  timeBudgetMs: number;
   /** Σ hints after each breakdown. */
   inlayHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { plainText: 'auto', rules: {}, maxProblems: 1000, inlayHints: true };
+export const DEFAULT_SETTINGS: Settings = { plainText: 'auto', rules: {}, maxProblems: 1000, maxFileSize: 500_000, timeBudgetMs: 1000, inlayHints: true };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -34,6 +38,12 @@ export function sanitize(raw: unknown, report: (message: string) => void): Setti
   if (r.maxProblems !== undefined) {
     if (typeof r.maxProblems === 'number' && Number.isFinite(r.maxProblems) && r.maxProblems >= 1) out.maxProblems = Math.floor(r.maxProblems);
     else report(`bulletinCheck.maxProblems: expected a positive number, got ${JSON.stringify(r.maxProblems)}; using 1000`);
+  }
+  for (const [key, min, fallback] of [['maxFileSize', 1, 500_000], ['timeBudgetMs', 10, 1000]] as const) {
+    const v = r[key];
+    if (v === undefined) continue;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min) out[key] = Math.floor(v);
+    else report(`bulletinCheck.${key}: expected a number ≥ ${min}, got ${JSON.stringify(v)}; using ${fallback}`);
   }
   if (r.inlayHints !== undefined) {
     if (typeof r.inlayHints === 'boolean') out.inlayHints = r.inlayHints;

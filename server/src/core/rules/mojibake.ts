@@ -301,6 +301,9 @@ function lostRuns(text: string, out: Finding[], locale: Locale): void {
 }
 
 const MIN_RUN = 4;
+const SAFE_RUN = 8;
+const SAFE_READING_MEAN = 1.6;
+const SAFE_GAIN = 1.2;
 /** The reading must be mostly frequent characters (2) rather than merely level-1 ones (1). */
 const MIN_READING_MEAN = 1.6;
 
@@ -397,8 +400,10 @@ function judge(
       reading,
     ),
     related: [],
+    // Safe (fix-all applies it) when the repair is clearly right: a long run, read as
+    // frequent characters almost throughout, from text that was almost all rare.
     fixes: fixable
-      ? [{ title: localized(locale, FIX, reading), edits: [{ start: cs, end: ce, newText: reading }], safe: false }]
+      ? [{ title: localized(locale, FIX, reading), edits: [{ start: cs, end: ce, newText: reading }], safe: b - a >= SAFE_RUN && altMean >= SAFE_READING_MEAN && altMean - origMean >= SAFE_GAIN }]
       : [],
   });
 }

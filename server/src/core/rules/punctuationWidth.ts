@@ -255,7 +255,8 @@ export function checkPunctuationWidth(text: string, locale: Locale): Finding[] {
       localized(locale, MESSAGE.doc, docEdits.length),
       localized(locale, FIX.doc, docEdits.length),
       docEdits,
-      true,
+      // A deliberate convention of a corpus is not damage: converted when asked, not by fix-all.
+      false,
     );
     // A convention of the whole document, not damage at one place: information, fixed for the whole document.
     doc.severity = 'information';

@@ -99,7 +99,7 @@ export function checkWebResidue(text: string, locale: Locale): Finding[] {
           end: delEnd,
           message: localized(locale, MESSAGE[kind], line.trim()),
           related: [],
-          fixes: [{ title: localized(locale, FIX), edits: [{ start: delStart, end: delEnd, newText: '' }], safe: true }],
+          fixes: [{ title: localized(locale, FIX), edits: [{ start: delStart, end: delEnd, newText: '' }], safe: false }], // removes content: only when asked
         });
       }
     }

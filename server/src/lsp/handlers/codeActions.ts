@@ -1,12 +1,39 @@
 /**
  * Quick fixes. Every fix travels in the diagnostic's `data`; fixes that apply to
  * another span (a part of a sum) are offered when the cursor is on that span.
+ * Also: "fix all of this kind" on each finding whose rule has safe fixes, the
+ * `source.fixAll.bulletin` action (every safe fix; also on save), and "ignore in
+ * this file" / "add to accepted words", which the client writes to .bulletincheck.json.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SOURCE, type DiagnosticData } from '../convert';
 import type { DocumentStates } from '../documentState';
-import { rangesIntersect } from '../positions';
+import { rangesIntersect, toRange } from '../positions';
+import { safeEdits } from '../../core/fixAll';
+import { localized } from '../../core/messages';
+import type { Finding, RuleCode } from '../../core/types';
+import type { WorkspaceConfigs } from '../workspaceConfig';
+
+export const FIX_ALL_KIND = 'source.fixAll.bulletin';
+export const ADD_TO_CONFIG_COMMAND = 'bulletinCheck.addToConfig';
+
+const T = {
+  fixAllKind: { en: 'Fix all “{0}” problems in this document ({1})', zh: '修复本文档中所有“{0}”问题({1} 处)' },
+  fixAll: { en: 'Fix all safe problems in this document', zh: '修复本文档中所有可安全修复的问题' },
+  ignore: { en: 'Ignore “{0}” ({1}) in this file', zh: '在此文件中忽略“{0}”({1})' },
+  accept: { en: 'Add “{0}” to the accepted words', zh: '将“{0}”加入接受的词语' },
+};
+
+/** What the client's addToConfig command writes to .bulletincheck.json. */
+export interface AddToConfigArgs {
+  folder: string;
+  section: 'ignore' | 'accept';
+  entry: { rule: RuleCode; text: string; files: string[] } | string;
+}
+
+/** Rules whose findings are about a word or a name, which a user may accept. */
+const WORD_RULES = new Set<RuleCode>(['typo', 'place-name', 'inconsistent-name', 'spaced-word', 'duplicate-item']);
 
 function isPosition(p: unknown): boolean {
   const x = p as { line?: unknown; character?: unknown } | null;
@@ -40,13 +67,26 @@ function dataOf(d: Diagnostic): DiagnosticData | undefined {
   return { fixes: data.fixes.filter(isFix) };
 }
 
-export function onCodeAction(documents: TextDocuments<TextDocument>, states: DocumentStates) {
+function editsOf(doc: TextDocument, findings: readonly Finding[], code?: RuleCode) {
+  return safeEdits(findings, code ? new Set([code]) : undefined).map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
+}
+
+export function onCodeAction(documents: TextDocuments<TextDocument>, states: DocumentStates, configs?: WorkspaceConfigs) {
   return (params: CodeActionParams): CodeAction[] => {
     const uri = params.textDocument.uri;
     const doc = documents.get(uri);
     if (!doc) return [];
     const only = params.context.only;
-    if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === CodeActionKind.Empty)) return [];
+    const wants = (kind: string) => !only || only.some((k) => k === kind || kind.startsWith(k + '.') || k === CodeActionKind.Empty);
+    const state0 = states.get(uri);
+    const findings = state0 && state0.version === doc.version ? state0.analysis.findings : [];
+    const locale = state0?.locale ?? 'en';
+    // Fix-all (explicitly asked for, or on save): every safe fix, one round of non-overlapping edits.
+    if (only && !wants(CodeActionKind.QuickFix)) {
+      if (!wants(FIX_ALL_KIND)) return [];
+      const edits = editsOf(doc, findings);
+      return edits.length > 0 ? [{ title: localized(locale, T.fixAll), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } }] : [];
+    }
     const actions: CodeAction[] = [];
     const seen = new Set<string>();
     const push = (d: Diagnostic, title: string, edits: DiagnosticData['fixes'][number]['edits']) => {
@@ -73,6 +113,34 @@ export function onCodeAction(documents: TextDocuments<TextDocument>, states: Doc
     // Typo and punctuation fixes first; sum fixes are alternatives, none preferred.
     const single = actions.filter((a) => a.diagnostics?.[0]?.code !== 'breakdown-sum');
     for (const a of single) a.isPreferred = true;
+    // For each finding at the cursor: fix all of its kind, ignore it, accept its word.
+    const ws = configs?.forDocument(uri);
+    const text = doc.getText();
+    const done = new Set<string>();
+    for (const f of findings) {
+      const range = toRange(doc, f.start, f.end);
+      if (!rangesIntersect(range, params.range)) continue;
+      const d = state0?.diagnostics.find((x) => x.code === f.code && x.range.start.line === range.start.line && x.range.start.character === range.start.character);
+      const diagnostics = d ? [d] : [];
+      if (!done.has(`fix:${f.code}`) && f.fixes.some((x) => x.safe)) {
+        done.add(`fix:${f.code}`);
+        const sameKind = findings.filter((x) => x.code === f.code && x.fixes.some((y) => y.safe));
+        const edits = editsOf(doc, findings, f.code);
+        if (sameKind.length > 1 && edits.length > 0) {
+          actions.push({ title: localized(locale, T.fixAllKind, f.code, sameKind.length), kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [uri]: edits } } });
+        }
+      }
+      if (!ws) continue;
+      const word = text.slice(f.start, f.end);
+      if (word.length === 0 || word.length > 40 || word.includes('\n')) continue;
+      const ignoreArgs: AddToConfigArgs = { folder: ws.folder, section: 'ignore', entry: { rule: f.code, text: word, files: [ws.relPath] } };
+      actions.push({ title: localized(locale, T.ignore, word, f.code), kind: CodeActionKind.QuickFix, diagnostics, command: { title: 'ignore', command: ADD_TO_CONFIG_COMMAND, arguments: [ignoreArgs] } });
+      if (WORD_RULES.has(f.code) && !done.has(`accept:${word}`)) {
+        done.add(`accept:${word}`);
+        const acceptArgs: AddToConfigArgs = { folder: ws.folder, section: 'accept', entry: word };
+        actions.push({ title: localized(locale, T.accept, word), kind: CodeActionKind.QuickFix, diagnostics, command: { title: 'accept', command: ADD_TO_CONFIG_COMMAND, arguments: [acceptArgs] } });
+      }
+    }
     return actions;
   };
 }
