@@ -35,7 +35,7 @@ describe('language server over stdio', () => {
     assert.ok(caps);
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
     assert.equal(caps.hoverProvider, true);
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.bulletin'] });
     assert.equal(server.initializeResult?.serverInfo?.name, 'bulletin-check');
   });
 
