@@ -59,6 +59,9 @@ function prepareWorkspace(repoRoot, workspace) {
   const seed004 = seeds.find((f) => f.startsWith('004_'));
   const s004 = fs.readFileSync(path.join(seedsDir, seed004), 'utf8');
   fs.writeFileSync(path.join(dir, 'mutated-percent.txt'), s004.replace('单场观影上座率不应超过70%', '单场观影上座率不应超过170%'), 'utf8');
+  // Check Workspace: a broken file that no test opens.
+  fs.mkdirSync(path.join(dir, 'unopened'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'unopened', 'mutated-unopened.txt'), original.replace('平城区3例', '平城区5例'), 'utf8');
   // identity: the NHC national 现有 figure no longer equals 累计 − 治愈 − 死亡.
   const nhc = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'real', 'nhc_20201013.txt'), 'utf8');
   if (!nhc.includes('现有确诊病例228例')) throw new Error('nhc_20201013.txt no longer contains 现有确诊病例228例');

@@ -23,6 +23,7 @@ export interface TestServer {
   logs: string[];
   settings: Record<string, unknown>;
   initializeResult?: InitializeResult;
+  progress: Array<{ token: unknown; value: unknown }>;
   waitForDiagnostics(uri: string, predicate?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   stop(): Promise<number | null>;
 }
@@ -51,6 +52,7 @@ export async function startServer(settings: Record<string, unknown> = {}, locale
     messages,
     logs,
     settings,
+    progress: [],
     async waitForDiagnostics(uri, predicate = () => true, timeoutMs = 10000) {
       return waitFor(() => {
         const list = diagnostics.get(uri);
@@ -86,6 +88,10 @@ export async function startServer(settings: Record<string, unknown> = {}, locale
     p.items.map(() => state.settings),
   );
   connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', (p: { token: unknown; value: unknown }) => {
+    state.progress.push(p);
+  });
   connection.listen();
   state.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
@@ -93,6 +99,7 @@ export async function startServer(settings: Record<string, unknown> = {}, locale
     locale,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
       textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
     },
   });

@@ -35,7 +35,18 @@ export interface ServerContext {
   current(uri: string): Promise<{ doc: TextDocument; state: DocumentState } | undefined>;
 }
 
-export function serve(connection: Connection): void {
+/** Features that exist only where the server can read files (the Node server, not the web worker). */
+export interface NodeOnlyFeatures {
+  checkWorkspace?: (deps: {
+    connection: Connection;
+    documents: TextDocuments<TextDocument>;
+    settings: SettingsCache;
+    configs: WorkspaceConfigs;
+    locale: () => Locale;
+  }) => void;
+}
+
+export function serve(connection: Connection, nodeOnly: NodeOnlyFeatures = {}): void {
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   let canPullConfiguration = false;
@@ -160,6 +171,8 @@ export function serve(connection: Connection): void {
   connection.onCodeLens(isolate(connection, 'codeLens', [], onCodeLens(ctx)));
   connection.languages.semanticTokens.on(isolate(connection, 'semanticTokens', { data: [] }, onSemanticTokens(ctx)));
   connection.onRequest(FACTS_REQUEST, isolate(connection, 'facts', null, onFacts(ctx)));
+
+  nodeOnly.checkWorkspace?.({ connection, documents, settings, configs, locale: () => locale });
 
   documents.listen(connection);
   connection.listen();
