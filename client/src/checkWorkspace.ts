@@ -54,3 +54,19 @@ export function registerCheckWorkspace(context: vscode.ExtensionContext, client:
   context.subscriptions.push(vscode.commands.registerCommand('bulletinCheck.checkWorkspace', () => checkWorkspace(client)));
   if (vscode.workspace.getConfiguration('bulletinCheck').get<boolean>('checkWorkspaceOnStartup') === true) void checkWorkspace(client);
 }
+
+/** Reopens a document in the encoding its bytes are in (behind the mojibake quick fix). */
+export function registerReopenWithEncoding(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('bulletinCheck.reopenWithEncoding', async (args: { uri: string; encoding: string }) => {
+      try {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri), { encoding: args.encoding });
+        await vscode.window.showTextDocument(doc);
+        return doc.encoding;
+      } catch (e) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not reopen the file as {0}: {1}', args.encoding, String(e)));
+        return undefined;
+      }
+    }),
+  );
+}

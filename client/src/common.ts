@@ -8,7 +8,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { FACTS_REQUEST, STATUS_NOTIFICATION, type FactsResult, type StatusParams } from './protocol';
 import { StatusBar } from './statusBar';
 import { watchWorkspaceConfig } from './workspaceConfig';
-import { registerCheckWorkspace } from './checkWorkspace';
+import { registerCheckWorkspace, registerReopenWithEncoding } from './checkWorkspace';
 import { isCheckable, SummaryView } from './summaryView';
 
 export function clientOptions(documentSelector: LanguageClientOptions['documentSelector']): LanguageClientOptions {
@@ -97,6 +97,7 @@ export async function activateWith(context: vscode.ExtensionContext, client: Bas
   await client.start();
   watchWorkspaceConfig(context, client);
   registerCheckWorkspace(context, client);
+  registerReopenWithEncoding(context);
   context.subscriptions.push(
     client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
       status.update(p);

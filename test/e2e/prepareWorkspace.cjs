@@ -62,6 +62,9 @@ function prepareWorkspace(repoRoot, workspace) {
   // Check Workspace: a broken file that no test opens.
   fs.mkdirSync(path.join(dir, 'unopened'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'unopened', 'mutated-unopened.txt'), original.replace('平城区3例', '平城区5例'), 'utf8');
+  // Reopen with Encoding: seed 000 in GBK, which VS Code opens as UTF-8.
+  fs.mkdirSync(path.join(dir, 'encoding'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'encoding', 'gbk-000.txt'), require('iconv-lite').encode(original, 'gbk'));
   // identity: the NHC national 现有 figure no longer equals 累计 − 治愈 − 死亡.
   const nhc = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'real', 'nhc_20201013.txt'), 'utf8');
   if (!nhc.includes('现有确诊病例228例')) throw new Error('nhc_20201013.txt no longer contains 现有确诊病例228例');

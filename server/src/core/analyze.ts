@@ -51,6 +51,20 @@ export interface AnalyzeOptions {
 
 export const DEFAULT_MAX_LENGTH = 500_000;
 
+/** Replacement characters make up most of the non-ASCII text: decoded with the wrong encoding. */
+function wrongEncoding(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let fffd = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (c === 0xfffd) fffd++;
+  }
+  return fffd >= 8 && fffd >= nonAscii * 0.2;
+}
+
 const NOT_ANALYSED = {
   tooLarge: {
     en: 'Not analysed: the document has {0} characters, more than the limit of {1} (setting bulletinCheck.maxFileSize).',
@@ -71,7 +85,13 @@ function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const mode = options.mode ?? 'always';
   if (mode === 'off') return empty(false);
-  if (mode === 'auto' && !looksLikeBulletin(text)) return empty(false);
+  if (mode === 'auto' && !looksLikeBulletin(text)) {
+    // A bulletin opened in the wrong encoding no longer looks like one: say so.
+    if (!wrongEncoding(text)) return empty(false);
+    const e = empty(true);
+    e.findings = checkMojibake(text, options.locale ?? 'en').filter((f) => f.action === 'reopen-with-encoding');
+    return e;
+  }
   const locale = options.locale ?? 'en';
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {

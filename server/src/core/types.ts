@@ -61,6 +61,8 @@ export interface RelatedSpan extends Span {
 
 export interface Finding extends Span {
   code: RuleCode;
+  /** An editor action the finding asks for beyond text edits: reopening the file in its real encoding. */
+  action?: 'reopen-with-encoding';
   severity: Severity;
   message: string;
   related: RelatedSpan[];

@@ -15,6 +15,8 @@ export interface FixData {
 
 export interface DiagnosticData {
   fixes: FixData[];
+  /** The editor action the finding asks for (reopen with encoding). */
+  action?: 'reopen-with-encoding';
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -30,6 +32,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     message: r.message,
   }));
   const data: DiagnosticData = {
+    ...(f.action ? { action: f.action } : {}),
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
       safe: fix.safe,

@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLocale, type Locale } from '../core/messages';
 import { DocumentStates, type DocumentState } from './documentState';
-import { FIX_ALL_KIND, onCodeAction } from './handlers/codeActions';
+import { FIX_ALL_KIND, onCodeAction, type DetectEncoding } from './handlers/codeActions';
 import { onCodeLens } from './handlers/codeLens';
 import { validate } from './handlers/diagnostics';
 import { onDocumentSymbol } from './handlers/documentSymbols';
@@ -37,6 +37,8 @@ export interface ServerContext {
 
 /** Features that exist only where the server can read files (the Node server, not the web worker). */
 export interface NodeOnlyFeatures {
+  /** What encoding a file's bytes are in (VS Code's id), for "Reopen with Encoding". */
+  detectEncoding?: DetectEncoding;
   checkWorkspace?: (deps: {
     connection: Connection;
     documents: TextDocuments<TextDocument>;
@@ -164,7 +166,7 @@ export function serve(connection: Connection, nodeOnly: NodeOnlyFeatures = {}): 
   });
 
   connection.onHover(isolate(connection, 'hover', null, onHover(ctx)));
-  connection.onCodeAction(isolate(connection, 'codeAction', [], onCodeAction(documents, states, configs)));
+  connection.onCodeAction(isolate(connection, 'codeAction', [], onCodeAction(documents, states, configs, nodeOnly.detectEncoding)));
   connection.onDocumentSymbol(isolate(connection, 'documentSymbol', [], onDocumentSymbol(ctx)));
   connection.onFoldingRanges(isolate(connection, 'foldingRange', [], onFoldingRanges(ctx)));
   connection.languages.inlayHint.on(isolate(connection, 'inlayHint', [], onInlayHints(ctx)));

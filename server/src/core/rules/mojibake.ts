@@ -43,6 +43,10 @@ import type { Finding } from '../types';
 import { hanBefore, isReadingOf, pinyinGroupAt } from './pinyinResidue';
 
 const MESSAGE = {
+  wrongEncoding: {
+    en: 'This file looks decoded with the wrong encoding ({0} replacement characters): reopen it in its own encoding (GBK, Big5 …)',
+    zh: '此文件似乎以错误的编码打开({0} 个替换字符):请以其原有编码(GBK、Big5 等)重新打开',
+  },
   lost: {
     en: 'Bytes were lost here (“{0}”): the original characters cannot be recovered',
     zh: '此处字节已丢失(“{0}”),原字无法恢复',
@@ -272,8 +276,34 @@ function markersAfter(text: string, at: number, lineEnd: number): number {
   return k;
 }
 
+/** Replacement characters this many and this dense mean the whole file was decoded with the wrong encoding. */
+const WRONG_ENCODING_MIN = 8;
+const WRONG_ENCODING_SHARE = 0.005;
+
 function lostRuns(text: string, out: Finding[], locale: Locale): void {
   const n = text.length;
+  let fffd = 0;
+  let first = -1;
+  for (let k = 0; k < n; k++) {
+    if (text.charCodeAt(k) === 0xfffd) {
+      fffd++;
+      if (first < 0) first = k;
+    }
+  }
+  if (fffd >= WRONG_ENCODING_MIN && fffd >= n * WRONG_ENCODING_SHARE) {
+    // One finding for the file, not one per broken character: reopen it in its encoding.
+    out.push({
+      code: 'mojibake',
+      severity: 'warning',
+      start: first,
+      end: first + 1,
+      message: localized(locale, MESSAGE.wrongEncoding, fffd),
+      related: [],
+      fixes: [],
+      action: 'reopen-with-encoding',
+    });
+    return;
+  }
   let i = 0;
   while (i < n) {
     const isFffd = text.charCodeAt(i) === 0xfffd;

@@ -71,7 +71,13 @@ function editsOf(doc: TextDocument, findings: readonly Finding[], code?: RuleCod
   return safeEdits(findings, code ? new Set([code]) : undefined).map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
 }
 
-export function onCodeAction(documents: TextDocuments<TextDocument>, states: DocumentStates, configs?: WorkspaceConfigs) {
+/** VS Code's encoding ids for what the file's bytes are; undefined when it cannot be told. */
+export type DetectEncoding = (uri: string) => string | undefined;
+
+const REOPEN = { en: 'Reopen with Encoding {0}', zh: '以 {0} 编码重新打开' };
+const ENCODING_NAMES: Record<string, string> = { gbk: 'GBK', gb18030: 'GB18030', cp950: 'Big5', big5hkscs: 'Big5-HKSCS' };
+
+export function onCodeAction(documents: TextDocuments<TextDocument>, states: DocumentStates, configs?: WorkspaceConfigs, detectEncoding?: DetectEncoding) {
   return (params: CodeActionParams): CodeAction[] => {
     const uri = params.textDocument.uri;
     const doc = documents.get(uri);
@@ -108,6 +114,19 @@ export function onCodeAction(documents: TextDocuments<TextDocument>, states: Doc
           const where = fix.appliesTo ?? d.range;
           if (rangesIntersect(where, params.range)) push(d, fix.title, fix.edits);
         }
+      }
+    }
+    // A file opened in the wrong encoding: reopen it in the one its bytes are in (else offer GBK and Big5).
+    for (const d of [...params.context.diagnostics, ...(state0?.diagnostics ?? [])]) {
+      if (d.source !== SOURCE || (d.data as { action?: unknown } | undefined)?.action !== 'reopen-with-encoding') continue;
+      if (!rangesIntersect(d.range, params.range)) continue;
+      // Only an encoding the bytes were found to be in (not in the browser, where files cannot be read).
+      const detected = detectEncoding?.(uri);
+      for (const encoding of detected ? [detected] : []) {
+        const title = localized(locale, REOPEN, ENCODING_NAMES[encoding] ?? encoding);
+        if (seen.has(title)) continue;
+        seen.add(title);
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title, command: 'bulletinCheck.reopenWithEncoding', arguments: [{ uri, encoding }] } });
       }
     }
     // Typo and punctuation fixes first; sum fixes are alternatives, none preferred.
