@@ -38,6 +38,7 @@ function time(label, fn) {
 }
 
 if (only('accuracy')) accuracy();
+if (modes.includes('lsp') || modes.length === 0) await import('./bench-lsp.mjs');
 if (modes.length > 0 && !modes.includes('speed')) process.exit(0);
 
 console.log(`bench: ${corpus.length} documents, ${mb.toFixed(1)} MB UTF-8, node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`);

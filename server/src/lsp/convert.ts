@@ -11,6 +11,8 @@ export interface FixData {
   edits: TextEdit[];
   safe: boolean;
   appliesTo?: Diagnostic['range'];
+  /** The edits are in the cached analysis (a document-wide fix), converted on request. */
+  documentWide?: true;
 }
 
 export interface DiagnosticData {
@@ -33,10 +35,13 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
   }));
   const data: DiagnosticData = {
     ...(f.action ? { action: f.action } : {}),
+    // A document-wide fix (every half-width mark) can hold thousands of edits: they stay in
+    // the analysis, and the code action converts them when asked (no analysis is redone).
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
       safe: fix.safe,
-      edits: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })),
+      edits: fix.scope === 'document' ? [] : fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })),
+      ...(fix.scope === 'document' ? { documentWide: true as const } : {}),
       ...(fix.appliesTo ? { appliesTo: toRange(doc, fix.appliesTo.start, fix.appliesTo.end) } : {}),
     })),
   };

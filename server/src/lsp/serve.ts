@@ -134,7 +134,9 @@ export function serve(connection: Connection, nodeOnly: NodeOnlyFeatures = {}): 
   const ctx: ServerContext = { documents, settings, current };
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, 30));
+  // Typing in an ordinary bulletin is analysed at once (a new edit supersedes a stale
+  // analysis); very large documents wait for a pause in typing.
+  documents.onDidChangeContent((e) => schedule(e.document, e.document.getText().length > 200_000 ? 30 : 0));
   documents.onDidClose((e) => {
     const t = pending.get(e.document.uri);
     if (t) clearTimeout(t);

@@ -95,8 +95,16 @@ export function onCodeAction(documents: TextDocuments<TextDocument>, states: Doc
     }
     const actions: CodeAction[] = [];
     const seen = new Set<string>();
-    const push = (d: Diagnostic, title: string, edits: DiagnosticData['fixes'][number]['edits']) => {
-      const key = title + JSON.stringify(edits);
+    // A document-wide fix keeps its edits in the analysis: take them from the finding at the diagnostic.
+    const documentEdits = (d: Diagnostic): DiagnosticData['fixes'][number]['edits'] => {
+      const f = findings.find((x) => x.code === d.code && toRange(doc, x.start, x.end).start.line === d.range.start.line && toRange(doc, x.start, x.end).start.character === d.range.start.character);
+      const fix = f?.fixes.find((x) => x.scope === 'document');
+      return fix ? fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) : [];
+    };
+    const push = (d: Diagnostic, title: string, edits0: DiagnosticData['fixes'][number]['edits'], documentWide?: boolean) => {
+      const edits = documentWide ? documentEdits(d) : edits0;
+      if (edits.length === 0) return;
+      const key = title + (documentWide ? `@${d.range.start.line}:${d.range.start.character}` : JSON.stringify(edits));
       if (seen.has(key)) return;
       seen.add(key);
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false, edit: { changes: { [uri]: edits } } });
@@ -104,7 +112,7 @@ export function onCodeAction(documents: TextDocuments<TextDocument>, states: Doc
     // Fixes on the diagnostics the client sent (their own range).
     for (const d of params.context.diagnostics) {
       if (d.source !== SOURCE) continue;
-      for (const fix of dataOf(d)?.fixes ?? []) if (!fix.appliesTo) push(d, fix.title, fix.edits);
+      for (const fix of dataOf(d)?.fixes ?? []) if (!fix.appliesTo) push(d, fix.title, fix.edits, fix.documentWide);
     }
     // Fixes that apply elsewhere (a part under the cursor) and fixes of diagnostics at the cursor.
     const state = states.get(uri);
@@ -112,7 +120,7 @@ export function onCodeAction(documents: TextDocuments<TextDocument>, states: Doc
       for (const d of state.diagnostics) {
         for (const fix of dataOf(d)?.fixes ?? []) {
           const where = fix.appliesTo ?? d.range;
-          if (rangesIntersect(where, params.range)) push(d, fix.title, fix.edits);
+          if (rangesIntersect(where, params.range)) push(d, fix.title, fix.edits, fix.documentWide);
         }
       }
     }
