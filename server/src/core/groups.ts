@@ -50,8 +50,18 @@ export function isPlaceName(s: string): boolean {
   return placeLevel(s) !== undefined;
 }
 
+const levelCache = new Map<string, number | undefined>();
+
 /** 1 province, 2 city, 3 county/district, 4 street/town, 5 community/village. */
 export function placeLevel(label: string): number | undefined {
+  if (levelCache.has(label)) return levelCache.get(label);
+  const level = computePlaceLevel(label);
+  if (levelCache.size > 50000) levelCache.clear();
+  levelCache.set(label, level);
+  return level;
+}
+
+function computePlaceLevel(label: string): number | undefined {
   const s = toSimplified(label);
   if (s.length < 2 || s.length > 14) return undefined;
   const places = lookupPlace(s);

@@ -104,19 +104,32 @@ export function assignRegions(
   let m = 0;
   let k = 0;
   const counts = figures.filter((f) => f.kind === 'count');
+  const resolved = new Map<string, Region | null>();
   for (const s of sentences) {
     while (m < mentions.length && (mentions[m] as PlaceMention).end <= s.start) m++;
-    const self = SELF.exec(norm.slice(s.start, s.end));
+    let self: RegExpExecArray | null | undefined; // read only when a figure needs it
+    let near = m; // mentions before the current figure, within the sentence
+    let nearest: Region | undefined;
     while (k < counts.length && (counts[k] as Figure).start < s.end) {
       const f = counts[k] as Figure;
       k++;
       if (f.start < s.start) continue;
-      let region = f.label ? resolvePlace(f.label, home.city) : undefined;
-      if (!region) {
-        // the nearest place named earlier in the sentence
-        for (let j = m; j < mentions.length && (mentions[j] as PlaceMention).end <= f.start; j++) region = (mentions[j] as PlaceMention).region;
+      let region: Region | undefined;
+      if (f.label) {
+        let r = resolved.get(f.label);
+        if (r === undefined) {
+          r = resolvePlace(f.label, home.city) ?? null;
+          resolved.set(f.label, r);
+        }
+        region = r ?? undefined;
       }
-      if (!region && self) region = /省/.test(self[1] as string) ? home.province : home.city;
+      // the nearest place named earlier in the sentence
+      while (near < mentions.length && (mentions[near] as PlaceMention).end <= f.start) nearest = (mentions[near++] as PlaceMention).region;
+      if (!region) region = nearest;
+      if (!region) {
+        if (self === undefined) self = SELF.exec(norm.slice(s.start, s.end));
+        if (self) region = (self[1] as string).includes('省') ? home.province : home.city;
+      }
       if (region) f.region = region;
     }
   }
