@@ -6,15 +6,13 @@ import { isRuleCode, SEVERITY_SETTINGS, type RuleSettings } from '../core/config
 
 /**
  * Automatic --jobs: below this many bytes in total, one thread. Measured with
- * scripts/bench-cli.mjs on the project's machine (2 cores, shared with other
- * jobs: load average 4–5 during the runs), 2026-11-23: the pool (this thread +
- * 1 worker) lost at every size measured — 0.63× at 2 MB, 0.79× at 4 MB, 0.84×
- * at 8 MB, 0.95× at 20 MB — the ratio rising with size as each worker's warm-up
- * (cold JIT and lazily built tables: about 1.2 s of CPU) is amortised. So
- * workers start on their own only above the largest size measured; --jobs N
- * forces them. Re-measure on an idle machine before lowering it.
+ * scripts/bench-cli.mjs on the project's machine (2 cores), 2026-11-23, with the
+ * machine nearly idle (load 1.3): the pool (this thread + 1 worker) gave 0.74× at
+ * 2 MB, 0.84× at 4 MB, 0.98× at 8 MB and 1.26× at 20 MB — each worker's warm-up
+ * (cold JIT, lazily built tables: about 1.2 s of CPU) is amortised from about
+ * 10 MB. Workers start on their own from 12 MB; --jobs N forces them.
  */
-export const WORKER_THRESHOLD_BYTES = 32_000_000;
+export const WORKER_THRESHOLD_BYTES = 12_000_000;
 
 export const USAGE = `usage: bulletin-check check [options] <files, folders, globs or - …>
        bulletin-check facts [--csv] <files, folders, globs or - …>
