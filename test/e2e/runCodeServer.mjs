@@ -603,6 +603,8 @@ function writeStubLanguagePack(userDataDir, locale) {
 /** BULLETIN_E2E_LOCALES=en,zh-cn: one child run of this script per locale, in turn. */
 function runPasses(locales) {
   let failed = 0;
+  let totalPassed = 0;
+  let totalFailed = 0;
   const lines = [];
   for (const locale of locales) {
     console.log(`[e2e] pass ${locale}`);
@@ -616,8 +618,12 @@ function runPasses(locales) {
     const summary = /^e2e: (\d+) passed, (\d+) failed$/m.exec(r.stdout || '');
     lines.push(`e2e (${locale}): ${summary ? `${summary[1]} passed, ${summary[2]} failed` : `no result (exit ${r.status ?? r.signal})`}`);
     if (r.status !== 0) failed++;
+    totalPassed += summary ? Number(summary[1]) : 0;
+    totalFailed += summary ? Number(summary[2]) : 1;
   }
   for (const l of lines) console.log(l);
+  // the plain closing line, over every pass
+  console.log(`e2e: ${totalPassed} passed, ${totalFailed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }
 

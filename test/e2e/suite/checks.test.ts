@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { bulletinDiagnostics, codeOf, describeDiagnostics, openEditor, rangeWithin, waitForDiagnostic, workspaceFile } from './helpers';
+import { bulletinDiagnostics, codeOf, describeDiagnostics, openEditor, rangeWithin, waitForDiagnostic, revert, workspaceFile } from './helpers';
 import { waitFor } from './waitFor';
 
 /** The quick fixes at a range, with their edits resolved. */
@@ -20,12 +20,6 @@ async function quickFixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscod
   return actions ?? [];
 }
 
-async function revert(doc: vscode.TextDocument): Promise<void> {
-  if (!doc.isDirty) return;
-  await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor(`${doc.uri.path} to be reverted`, () => !doc.isDirty, 10_000);
-}
 
 describe('Consistency checks in VS Code', () => {
   it('part-exceeds-total: a part of a subset larger than its total (mutated-subset.txt)', async () => {

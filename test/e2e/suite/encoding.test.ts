@@ -4,11 +4,14 @@ import * as vscode from 'vscode';
 import { codeOf, describeDiagnostics, openEditor, waitForDiagnostic, workspaceRoot } from './helpers';
 import { waitFor } from './waitFor';
 
+/** The wrong-encoding finding, in either display language. */
+const isWrongEncoding = (x: vscode.Diagnostic): boolean => codeOf(x) === 'mojibake' && (x.message.includes('encoding') || x.message.includes('编码'));
+
 describe('Wrong encoding in VS Code', () => {
   it('reopens a GBK file in GBK from the quick fix', async () => {
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'encoding', 'gbk-000.txt');
     await openEditor(uri);
-    const d = await waitForDiagnostic(uri, 'the wrong-encoding finding', (x) => codeOf(x) === 'mojibake' && x.message.includes('encoding'));
+    const d = await waitForDiagnostic(uri, 'the wrong-encoding finding', isWrongEncoding);
     const actions =
       (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 50)) ?? [];
     const reopen = actions.find((a) => a.command?.command === 'bulletinCheck.reopenWithEncoding');
@@ -21,7 +24,7 @@ describe('Wrong encoding in VS Code', () => {
       'the wrong-encoding finding to go and the real typo to appear',
       () => {
         const list = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'bulletin-check');
-        return !list.some((x) => x.message.includes('encoding')) && list.some((x) => codeOf(x) === 'typo');
+        return !list.some(isWrongEncoding) && list.some((x) => codeOf(x) === 'typo');
       },
       30_000,
       () => describeDiagnostics(uri),

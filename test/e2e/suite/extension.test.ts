@@ -22,6 +22,7 @@ import {
   rangeToString,
   rangeWithin,
   waitForDiagnostic,
+  revert,
   workspaceFile,
 } from './helpers';
 import { waitFor } from './waitFor';
@@ -63,15 +64,6 @@ async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.
   return (actions ?? []).filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
 }
 
-/** Reverts the unsaved changes of `doc` (the tests never save the seeds). */
-async function revert(doc: vscode.TextDocument): Promise<void> {
-  if (!doc.isDirty) {
-    return;
-  }
-  await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor(`${doc.uri.path} to be reverted`, () => !doc.isDirty, 10_000);
-}
 
 describe('Bulletin Check in VS Code', () => {
   it('activates', async () => {

@@ -8,15 +8,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { analyze } from '../../../server/src/core/analyze';
 import { applyEdits, safeEdits } from '../../../server/src/core/fixAll';
-import { bulletinDiagnostics, codeOf, describeDiagnostics, openEditor, waitForDiagnostic, workspaceFile } from './helpers';
+import { bulletinDiagnostics, codeOf, describeDiagnostics, openEditor, waitForDiagnostic, revert, workspaceFile } from './helpers';
 import { waitFor } from './waitFor';
 
-async function revert(doc: vscode.TextDocument): Promise<void> {
-  if (!doc.isDirty) return;
-  await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor(`${doc.uri.path} to be reverted`, () => !doc.isDirty, 10_000);
-}
 
 describe('Fix-all and .bulletincheck.json in VS Code', () => {
   it('source.fixAll.bulletin on seed 002 repairs pinyin residue, doubled punctuation and mojibake, and nothing else', async () => {

@@ -110,3 +110,11 @@ export function hoverText(hovers: readonly vscode.Hover[] | undefined): string {
 export function rangeToString(r: vscode.Range): string {
   return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
+
+/** Reverts the unsaved changes of `doc` (the tests never save the workspace files). */
+export async function revert(doc: vscode.TextDocument): Promise<void> {
+  if (!doc.isDirty) return;
+  await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: false });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitFor(`${doc.uri.path} to be reverted`, () => !doc.isDirty, 10_000);
+}
