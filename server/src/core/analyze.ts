@@ -112,6 +112,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const skipped: string[] = [];
   const problems: Problem[] = [];
   const run = <T>(what: string, fn: () => T, fallback: T): T => {
+    // The time budget is checked before every stage of the model as well as before every check.
+    if (now() - started > budget) {
+      skipped.push(what);
+      return fallback;
+    }
     try {
       return fn();
     } catch (e) {
