@@ -39,6 +39,22 @@ describe('identity (现有 = 累计 − 治愈 − 死亡)', () => {
   });
 });
 
+describe('identity (本土 + 境外输入 = 总数)', () => {
+  it('checks the three figures Beijing states in three sentences, and nothing on the fixtures', () => {
+    const text = real('dxy_20200321_beijing.txt');
+    assert.deepEqual(codes(text, 'identity'), []);
+    const f = codes(text.replace('累计报告确诊病例499例', '累计报告确诊病例498例'), 'identity');
+    assert.equal(f.length, 1);
+    assert.ok(f[0]!.message.includes('415 + 84 = 499 ≠ 498'), f[0]!.message);
+    assert.equal(f[0]!.related.length, 2);
+  });
+  it('does not use the parts of a list (those are partitions, checked by breakdown-sum)', () => {
+    const text = real('nhc_20220402.txt').replace('本土病例2086例', '本土病例2087例');
+    assert.deepEqual(codes(text, 'identity'), []);
+    assert.ok(codes(text, 'breakdown-sum').length >= 1);
+  });
+});
+
 describe('part-exceeds-total', () => {
   it('flags a part larger than its total in a subset (其中), and never on the fixtures', () => {
     for (const { name, text } of [...allSeeds(), ...allReal()]) assert.deepEqual(codes(text, 'part-exceeds-total'), [], name);

@@ -4,7 +4,7 @@
  */
 import { checkBreakdownSum } from './checks/breakdownSum';
 import { checkConflictingRepeat } from './checks/conflictingRepeat';
-import { checkIdentity } from './checks/identity';
+import { checkIdentity, checkOriginSum } from './checks/identity';
 import { checkInvalidDates } from './checks/invalidDate';
 import { findDates, type DateInfo } from './dates';
 import { checkPartExceedsTotal } from './checks/partExceedsTotal';
@@ -187,7 +187,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
   add('breakdown-sum', () => checkBreakdownSum(groups, figures, locale));
   add('part-exceeds-total', () => checkPartExceedsTotal(groups, figures, locale));
-  add('identity', () => checkIdentity(norm, statements, sentences, figures, locale));
+  add('identity', () => [
+    ...checkIdentity(norm, statements, sentences, figures, locale),
+    ...checkOriginSum(
+      figures,
+      new Set(groups.flatMap((g) => [g.total, ...g.parts])),
+      (f) => (f.period !== undefined ? (dateInfo.dates[f.period]?.text ?? '-') : '-').replace(/^截[至止]/, ''),
+      locale,
+    ),
+  ]);
   add('conflicting-repeat', () => checkConflictingRepeat(norm, figures, groups, dateInfo.dates, placeInfo.home.city, locale));
   add('invalid-date', () => checkInvalidDates(dateInfo, locale));
   add('percent', () => checkPercent(norm, figures, groups, locale));

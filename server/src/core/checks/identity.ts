@@ -75,3 +75,53 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
   }
   return out;
 }
+
+const ORIGIN_MESSAGE = {
+  en: 'Local and imported do not add up to the total: {0} + {1} = {2} ≠ {3}',
+  zh: '本土与境外输入之和与总数不符:{0} + {1} = {2} ≠ {3}',
+};
+const ORIGIN_ROLE = { local: { en: 'local', zh: '本土' }, imported: { en: 'imported', zh: '境外输入' } };
+
+/**
+ * 本土 + 境外输入 = 总数, when the article states all three for the same category,
+ * qualifier, place and period as separate figures (北京: 累计报告境外输入确诊病例84例 …
+ * 本地确诊病例415例 … 累计报告确诊病例499例). Lists (其中境外输入…,本土…) are partitions and
+ * checked by breakdown-sum; their parts are not used here.
+ */
+export function checkOriginSum(figures: Figure[], inGroups: ReadonlySet<number>, periodText: (f: Figure) => string, locale: Locale): Finding[] {
+  const out: Finding[] = [];
+  // the same period written again (截至3月20日24时 in each paragraph) is the same period
+  const key = (f: Figure) => [f.category, f.qualifier, f.region?.name ?? '~', periodText(f)].join('|');
+  const byKey = new Map<string, { total?: Figure; local?: Figure; imported?: Figure; ambiguous: boolean }>();
+  for (const f of figures) {
+    if (f.kind !== 'count' || f.zero || inGroups.has(f.id)) continue;
+    if (f.category !== 'confirmed' || (f.qualifier !== 'cumulative' && f.qualifier !== 'new')) continue;
+    const k = key(f);
+    const e = byKey.get(k) ?? { ambiguous: false };
+    const slot = f.origin === 'local' ? 'local' : f.origin === 'imported' ? 'imported' : 'total';
+    if (e[slot] && e[slot]?.value !== f.value) e.ambiguous = true; // two different values for one slot: conflicting-repeat's business
+    e[slot] ??= f;
+    byKey.set(k, e);
+  }
+  for (const e of byKey.values()) {
+    const { total, local, imported } = e;
+    if (!total || !local || !imported || e.ambiguous) continue;
+    const low = local.low + imported.low;
+    const high = local.high + imported.high;
+    if (total.high >= low && total.low <= high) continue;
+    const sum = local.value + imported.value;
+    out.push({
+      code: 'identity',
+      severity: 'warning',
+      start: total.start,
+      end: total.end,
+      message: localized(locale, ORIGIN_MESSAGE, local.value, imported.value, sum, total.value),
+      related: [
+        { start: local.start, end: local.end, message: localized(locale, ORIGIN_ROLE.local) },
+        { start: imported.start, end: imported.end, message: localized(locale, ORIGIN_ROLE.imported) },
+      ],
+      fixes: [],
+    });
+  }
+  return out;
+}
