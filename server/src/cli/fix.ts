@@ -11,7 +11,9 @@ import type { Finding, TextEdit } from '../core/types';
 import { encodeText, type EncodingLabel } from './encoding';
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  // An insertion at the edge of another edit is ambiguous (before or after it?): treat it as overlapping.
+  if (a.start === a.end) return a.start >= b.start && a.start <= b.end;
+  if (b.start === b.end) return b.start >= a.start && b.start <= a.end;
   return a.start < b.end && b.start < a.end;
 }
 
