@@ -199,20 +199,8 @@ function skipSpaces(norm: string, i: number, max: number): number {
   return j;
 }
 
-interface RawPoint {
-  start: number;
-  end: number;
-  year?: number;
-  month?: number;
-  day?: number;
-  hour?: number;
-  minute?: number;
-  second?: number;
-  relative?: RelativeWord;
-  dayPart?: string;
-  hourWord?: HourWord;
-  chinese: boolean;
-}
+/** A point while it is being read: the parts of DateParts, before its text and numeral are known. */
+type RawPoint = Omit<DateParts, 'text' | 'numeral'> & { chinese: boolean };
 
 interface RawTime {
   end: number;

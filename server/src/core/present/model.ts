@@ -108,17 +108,23 @@ export function checkCounts(a: Analysis): CheckCounts {
   return { figures: a.figures.filter((f) => f.kind === 'count').length, totals: totals.size, inconsistent: bad.size, findings: a.findings.length };
 }
 
+/** [start, end) without the white space at either edge. */
+export function trimmedSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] as string)) s++;
+  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  return { start: s, end: e };
+}
+
 /** The first non-empty line, trimmed: the headline. */
 export function headlineSpan(text: string): Span | undefined {
   let i = 0;
   while (i < text.length) {
     let end = text.indexOf('\n', i);
     if (end < 0) end = text.length;
-    let s = i;
-    let e = end;
-    while (s < e && /\s/.test(text[s] as string)) s++;
-    while (e > s && /\s/.test(text[e - 1] as string)) e--;
-    if (e > s) return { start: s, end: e };
+    const t = trimmedSpan(text, i, end);
+    if (t.end > t.start) return t;
     i = end + 1;
   }
   return undefined;

@@ -9,7 +9,7 @@
  */
 import { resolvePlace } from '../regions';
 import type { Analysis, Span } from '../types';
-import { headlineSpan } from './model';
+import { headlineSpan, trimmedSpan } from './model';
 
 export type OutlineKind = 'headline' | 'section' | 'statement';
 
@@ -35,10 +35,7 @@ function lines(text: string): Line[] {
   while (i <= text.length) {
     let end = text.indexOf('\n', i);
     if (end < 0) end = text.length;
-    let s = i;
-    let e = end;
-    while (s < e && /\s/.test(text[s] as string)) s++;
-    while (e > s && /\s/.test(text[e - 1] as string)) e--;
+    const { start: s, end: e } = trimmedSpan(text, i, end);
     out.push({ start: i, end, text: text.slice(s, e), trimStart: s, trimEnd: e });
     if (end === text.length) break;
     i = end + 1;
