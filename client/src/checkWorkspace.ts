@@ -6,16 +6,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
-const REQUEST = 'bulletinCheck/checkWorkspace';
-
-interface Result {
-  files: number;
-  analysed: number;
-  withProblems: number;
-  problems: number;
-  unreadable: number;
-  cancelled: boolean;
-}
+import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult as Result } from './protocol';
 
 function excludeGlob(): string | undefined {
   const patterns: string[] = [];
@@ -32,7 +23,7 @@ export async function checkWorkspace(client: BaseLanguageClient): Promise<Result
   const files = await vscode.workspace.findFiles(include, excludeGlob() ?? null);
   const uris = files.filter((u) => u.scheme === 'file').map((u) => u.toString());
   try {
-    const result = await client.sendRequest<Result>(REQUEST, { uris });
+    const result = await client.sendRequest<Result>(CHECK_WORKSPACE_REQUEST, { uris });
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
         'Bulletin Check: {0} of {1} files checked, {2} problems in {3} files{4}.',

@@ -13,6 +13,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { SummaryState } from '../../../client/src/summaryView';
 import { hoverText, openEditor, rangeWithin, waitForDiagnostic, workspaceFile, codeOf } from './helpers';
 import { emit, out, screenshotDoneFile, type RelayEvent } from './relay';
 import { waitFor } from './waitFor';
@@ -21,17 +22,6 @@ const zh = vscode.env.language.toLowerCase().startsWith('zh');
 /** The expected text in the display language. */
 const L = (en: string, cn: string): string => (zh ? cn : en);
 
-interface SummaryState {
-  open: boolean;
-  visible: boolean;
-  uri?: string;
-  figures: number;
-  groups: number;
-  findings: number;
-  loads: number;
-  title?: string;
-  error?: string;
-}
 
 async function hoverAt(uri: vscode.Uri, position: vscode.Position, what: string, ok: (t: string) => boolean): Promise<string> {
   let last = '';
