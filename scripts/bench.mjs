@@ -45,6 +45,14 @@ console.log(`bench: ${corpus.length} documents, ${mb.toFixed(1)} MB UTF-8, node 
 const norm = time('normalise (t→s, full-width)', (c) => c.reduce((a, d) => a + normalizeForMatching(d).length, 0));
 const extract = time('extract figures (one core)', (c) => c.reduce((a, d) => a + scanFigures(d, normalizeForMatching(d)).length, 0));
 const full = time('full analysis (one core)', (c) => c.reduce((a, d) => a + analyze(d).findings.length, 0));
+{
+  // Where the time goes: one more pass with per-stage timings.
+  const timings = {};
+  for (const d of corpus) analyze(d, { timings });
+  const total = Object.values(timings).reduce((a, b) => a + b, 0);
+  const rows = Object.entries(timings).sort((a, b) => b[1] - a[1]);
+  console.log('stages (share of full analysis): ' + rows.map(([k, v]) => `${k} ${((v / total) * 100).toFixed(1)}%`).join(', '));
+}
 console.log(`ratios: extraction/target(50 MB/s) = ${(extract / 50).toFixed(2)}, full/target(20 MB/s) = ${(full / 20).toFixed(2)}, normalise/full = ${(norm / full).toFixed(1)}`);
 
 /**

@@ -3,6 +3,7 @@
  * goes wrong inside becomes a Problem and the rest of the analysis still runs.
  */
 import { checkBreakdownSum } from './checks/breakdownSum';
+import { Deadline, StageStopped } from './deadline';
 import { checkConflictingRepeat } from './checks/conflictingRepeat';
 import { checkIdentity, checkOriginSum } from './checks/identity';
 import { checkInvalidDates } from './checks/invalidDate';
@@ -45,8 +46,15 @@ export interface AnalyzeOptions {
   mode?: PlainTextMode;
   /** Documents longer than this (UTF-16 units) are not analysed; one information finding says why. */
   maxLength?: number;
-  /** Time budget in milliseconds: checks not started when it runs out are skipped, and one finding says so. */
+  /**
+   * Time budget in milliseconds. Stages check it inside their loops: the stage running
+   * when it runs out is dropped, the rest are skipped, and one finding says so.
+   */
   timeBudgetMs?: number;
+  /** Asked while the analysis runs; true stops it as the time budget does (a newer edit came in). */
+  isCancelled?: () => boolean;
+  /** When given, the milliseconds spent in each stage and check are added to it (for `npm run bench`). */
+  timings?: Record<string, number>;
 }
 
 export const DEFAULT_MAX_LENGTH = 500_000;
@@ -82,7 +90,24 @@ function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
   return { isBulletin, places: [], home: {}, dates: { dates: [], problems: [] }, figures: [], groups: [], statements: [], findings: [], problems };
 }
 
+/**
+ * Analyses a document in one go. The server uses `analysisSteps` instead, so that it can
+ * let other messages in (a newer edit) between stages.
+ */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const steps = analysisSteps(text, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The analysis as a generator: it yields the name of each stage or check before running
+ * it and returns the Analysis. A caller that drives it asynchronously can receive messages
+ * between stages; `isCancelled` then stops the rest.
+ */
+export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Generator<string, Analysis, void> {
   const mode = options.mode ?? 'always';
   if (mode === 'off') return empty(false);
   if (mode === 'auto' && !looksLikeBulletin(text)) {
@@ -107,25 +132,34 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     });
     return e;
   }
-  const started = now();
-  const budget = options.timeBudgetMs ?? Number.POSITIVE_INFINITY;
+  const deadline = new Deadline(options.timeBudgetMs ?? Number.POSITIVE_INFINITY, options.isCancelled);
+  const timings = options.timings;
   const skipped: string[] = [];
+  let cancelled = false;
   const problems: Problem[] = [];
   const run = <T>(what: string, fn: () => T, fallback: T): T => {
-    // The time budget is checked before every stage of the model as well as before every check.
-    if (now() - started > budget) {
+    // The deadline is read before every stage and check, and inside the long loops of each.
+    if (deadline.reason()) {
       skipped.push(what);
       return fallback;
     }
+    const t0 = timings ? now() : 0;
     try {
       return fn();
     } catch (e) {
-      problems.push({ start: 0, end: 0, message: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
+      if (e instanceof StageStopped) {
+        if (e.reason === 'cancelled') cancelled = true;
+        skipped.push(what);
+      } else problems.push({ start: 0, end: 0, message: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
       return fallback;
+    } finally {
+      if (timings) timings[what] = (timings[what] ?? 0) + now() - t0;
     }
   };
 
+  yield 'normalisation';
   const norm = run('normalisation', () => normalizeForMatching(text), text);
+  yield 'figure scan';
   const figures = run('figure scan', () => mergeFigures(scanFigures(text, norm), scanZeros(text, norm)), [] as Figure[]);
   const sentences = run('sentence split', () => splitSentences(norm), []);
   const statements: Statement[] = [];
@@ -146,8 +180,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
   }
+  yield 'places';
   const placeInfo = run('places', () => assignRegions(text, norm, sentences, figures), { mentions: [], home: {} });
   const places = placeInfo.mentions;
+  yield 'dates';
   const dateInfo = run('dates', () => findDates(text, norm), { dates: [], problems: [] } as DateInfo);
   problems.push(...dateInfo.problems);
   {
@@ -157,6 +193,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       if (d > 0 && f.kind === 'count') f.period = d - 1;
     }
   }
+  yield 'grouping';
   const groups = run('grouping', () => findGroups(text, norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1), []);
 
   // Parts split by anything but place share their total's place (发现方式分别为… after 云冈区6例).
@@ -173,51 +210,54 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const rules = options.rules ?? {};
   const findings: Finding[] = [];
-  const add = (code: RuleCode, fn: () => Finding[]): void => {
+  const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
+  const checks: Array<[RuleCode, () => Finding[]]> = [
+    ['breakdown-sum', () => checkBreakdownSum(groups, figures, locale)],
+    ['part-exceeds-total', () => checkPartExceedsTotal(groups, figures, locale)],
+    [
+      'identity',
+      () => [
+        ...checkIdentity(norm, statements, sentences, figures, locale),
+        ...checkOriginSum(
+          figures,
+          new Set(groups.flatMap((g) => [g.total, ...g.parts])),
+          (f) => (f.period !== undefined ? (dateInfo.dates[f.period]?.text ?? '-') : '-').replace(/^截[至止]/, ''),
+          locale,
+        ),
+      ],
+    ],
+    ['conflicting-repeat', () => checkConflictingRepeat(norm, figures, groups, dateInfo.dates, placeInfo.home.city, locale)],
+    ['invalid-date', () => checkInvalidDates(dateInfo, locale)],
+    ['percent', () => checkPercent(norm, figures, groups, locale)],
+    ['typo', () => checkTypos(text, typos, locale)],
+    ['doubled-punctuation', () => checkDoubledPunctuation(text, locale)],
+    ['pinyin-residue', () => checkPinyinResidue(text, locale)],
+    ['mojibake', () => checkMojibake(text, locale)],
+    ['broken-line', () => checkBrokenLine(text, locale)],
+    ['spaced-word', () => checkSpacedWord(text, locale)],
+    ['web-residue', () => checkWebResidue(text, locale)],
+    ['punctuation-width', () => checkPunctuationWidth(text, locale)],
+    ['duplicate-item', () => checkDuplicateItem(text, locale)],
+    ['inconsistent-name', () => checkInconsistentName(text, locale)],
+    ['place-name', () => checkPlaceName(text, placeInfo.home.province, locale)],
+  ];
+  for (const [code, fn] of checks) {
     const setting = rules[code];
-    if (setting === 'off') return;
-    if (now() - started > budget) {
-      skipped.push(code);
-      return;
-    }
+    if (setting === 'off') continue;
+    yield code;
     for (const f of run(code, fn, [])) {
       if (setting) f.severity = setting;
       findings.push(f);
     }
-  };
-  add('breakdown-sum', () => checkBreakdownSum(groups, figures, locale));
-  add('part-exceeds-total', () => checkPartExceedsTotal(groups, figures, locale));
-  add('identity', () => [
-    ...checkIdentity(norm, statements, sentences, figures, locale),
-    ...checkOriginSum(
-      figures,
-      new Set(groups.flatMap((g) => [g.total, ...g.parts])),
-      (f) => (f.period !== undefined ? (dateInfo.dates[f.period]?.text ?? '-') : '-').replace(/^截[至止]/, ''),
-      locale,
-    ),
-  ]);
-  add('conflicting-repeat', () => checkConflictingRepeat(norm, figures, groups, dateInfo.dates, placeInfo.home.city, locale));
-  add('invalid-date', () => checkInvalidDates(dateInfo, locale));
-  add('percent', () => checkPercent(norm, figures, groups, locale));
-  const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
-  add('typo', () => checkTypos(text, typos, locale));
-  add('doubled-punctuation', () => checkDoubledPunctuation(text, locale));
-  add('pinyin-residue', () => checkPinyinResidue(text, locale));
-  add('mojibake', () => checkMojibake(text, locale));
-  add('broken-line', () => checkBrokenLine(text, locale));
-  add('spaced-word', () => checkSpacedWord(text, locale));
-  add('web-residue', () => checkWebResidue(text, locale));
-  add('punctuation-width', () => checkPunctuationWidth(text, locale));
-  add('duplicate-item', () => checkDuplicateItem(text, locale));
-  add('inconsistent-name', () => checkInconsistentName(text, locale));
-  add('place-name', () => checkPlaceName(text, placeInfo.home.province, locale));
+  }
   if (skipped.length > 0) {
+    if (cancelled || deadline.reason()?.reason === 'cancelled') return { ...empty(true, problems), cancelled: true };
     findings.push({
       code: 'not-analysed',
       severity: 'information',
       start: 0,
       end: Math.min(text.length, 1),
-      message: localized(locale, NOT_ANALYSED.timeout, Math.round(now() - started), skipped.join(', ')),
+      message: localized(locale, NOT_ANALYSED.timeout, Math.round(deadline.elapsed()), skipped.join(', ')),
       related: [],
       fixes: [],
     });

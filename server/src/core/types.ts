@@ -187,4 +187,6 @@ export interface Analysis {
   findings: Finding[];
   /** Things the parser could not read; never thrown. */
   problems: Problem[];
+  /** Set when the caller cancelled the analysis (`isCancelled`): the result is empty and stale. */
+  cancelled?: boolean;
 }
