@@ -244,6 +244,21 @@ describe('presentation requests over stdio', () => {
     assert.equal(lines.length, r.facts.figures.length + 1);
     assert.equal(await server.connection.sendRequest('bulletinCheck/facts', { uri: 'file:///nope.txt' }), null);
   });
+
+  it('a document whose analysis left the cache (3 kept) is analysed again for hover and code actions', async () => {
+    // Open more documents than the cache keeps, so the mutated seed's analysis is dropped.
+    for (let i = 0; i < 4; i++) await open(server, `file:///corpus/extra-${i}.txt`, seed('002') + '\n'.repeat(i));
+    const text = mutated();
+    const h = await hover(server, MUT, positionOf(text, '平城区4例', 3));
+    assert.match(h, /4/);
+    const end = TextDocument.create('x', 'plaintext', 0, text).positionAt(text.length);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: MUT },
+      range: { start: { line: 0, character: 0 }, end },
+      context: { diagnostics: [] },
+    })) as Array<{ title: string }>;
+    assert.ok(actions.some((a) => a.title === 'Change this part to 3 (total − others)'), JSON.stringify(actions.map((a) => a.title)));
+  });
 });
 
 describe('presentation in Chinese', () => {

@@ -168,7 +168,7 @@ export function serve(connection: Connection, nodeOnly: NodeOnlyFeatures = {}): 
   });
 
   connection.onHover(isolate(connection, 'hover', null, onHover(ctx)));
-  connection.onCodeAction(isolate(connection, 'codeAction', [], onCodeAction(documents, states, configs, nodeOnly.detectEncoding)));
+  connection.onCodeAction(isolate(connection, 'codeAction', [], onCodeAction(ctx, configs, nodeOnly.detectEncoding)));
   connection.onDocumentSymbol(isolate(connection, 'documentSymbol', [], onDocumentSymbol(ctx)));
   connection.onFoldingRanges(isolate(connection, 'foldingRange', [], onFoldingRanges(ctx)));
   connection.languages.inlayHint.on(isolate(connection, 'inlayHint', [], onInlayHints(ctx)));

@@ -5,10 +5,10 @@
  * `source.fixAll.bulletin` action (every safe fix; also on save), and "ignore in
  * this file" / "add to accepted words", which the client writes to .bulletincheck.json.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SOURCE, type DiagnosticData } from '../convert';
-import type { DocumentStates } from '../documentState';
+import type { ServerContext } from '../serve';
 import { rangesIntersect, toRange } from '../positions';
 import { safeEdits } from '../../core/fixAll';
 import { localized } from '../../core/messages';
@@ -77,16 +77,17 @@ export type DetectEncoding = (uri: string) => string | undefined;
 const REOPEN = { en: 'Reopen with Encoding {0}', zh: '以 {0} 编码重新打开' };
 const ENCODING_NAMES: Record<string, string> = { gbk: 'GBK', gb18030: 'GB18030', cp950: 'Big5', big5hkscs: 'Big5-HKSCS' };
 
-export function onCodeAction(documents: TextDocuments<TextDocument>, states: DocumentStates, configs?: WorkspaceConfigs, detectEncoding?: DetectEncoding) {
-  return (params: CodeActionParams): CodeAction[] => {
+export function onCodeAction(ctx: Pick<ServerContext, 'current'>, configs?: WorkspaceConfigs, detectEncoding?: DetectEncoding) {
+  return async (params: CodeActionParams): Promise<CodeAction[]> => {
     const uri = params.textDocument.uri;
-    const doc = documents.get(uri);
-    if (!doc) return [];
+    // The analysis of the current version (analysed again if it was dropped to save memory).
+    const cur = await ctx.current(uri);
+    if (!cur) return [];
+    const { doc, state: state0 } = cur;
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => k === kind || kind.startsWith(k + '.') || k === CodeActionKind.Empty);
-    const state0 = states.get(uri);
-    const findings = state0 && state0.version === doc.version ? state0.analysis.findings : [];
-    const locale = state0?.locale ?? 'en';
+    const findings = state0.analysis.findings;
+    const locale = state0.locale;
     // Fix-all (explicitly asked for, or on save): every safe fix, one round of non-overlapping edits.
     if (only && !wants(CodeActionKind.QuickFix)) {
       if (!wants(FIX_ALL_KIND)) return [];
@@ -115,9 +116,8 @@ export function onCodeAction(documents: TextDocuments<TextDocument>, states: Doc
       for (const fix of dataOf(d)?.fixes ?? []) if (!fix.appliesTo) push(d, fix.title, fix.edits, fix.documentWide);
     }
     // Fixes that apply elsewhere (a part under the cursor) and fixes of diagnostics at the cursor.
-    const state = states.get(uri);
-    if (state && state.version === doc.version) {
-      for (const d of state.diagnostics) {
+    {
+      for (const d of state0.diagnostics) {
         for (const fix of dataOf(d)?.fixes ?? []) {
           const where = fix.appliesTo ?? d.range;
           if (rangesIntersect(where, params.range)) push(d, fix.title, fix.edits, fix.documentWide);
@@ -125,7 +125,7 @@ export function onCodeAction(documents: TextDocuments<TextDocument>, states: Doc
       }
     }
     // A file opened in the wrong encoding: reopen it in the one its bytes are in (else offer GBK and Big5).
-    for (const d of [...params.context.diagnostics, ...(state0?.diagnostics ?? [])]) {
+    for (const d of [...params.context.diagnostics, ...state0.diagnostics]) {
       if (d.source !== SOURCE || (d.data as { action?: unknown } | undefined)?.action !== 'reopen-with-encoding') continue;
       if (!rangesIntersect(d.range, params.range)) continue;
       // Only an encoding the bytes were found to be in (not in the browser, where files cannot be read).
@@ -147,7 +147,7 @@ export function onCodeAction(documents: TextDocuments<TextDocument>, states: Doc
     for (const f of findings) {
       const range = toRange(doc, f.start, f.end);
       if (!rangesIntersect(range, params.range)) continue;
-      const d = state0?.diagnostics.find((x) => x.code === f.code && x.range.start.line === range.start.line && x.range.start.character === range.start.character);
+      const d = state0.diagnostics.find((x) => x.code === f.code && x.range.start.line === range.start.line && x.range.start.character === range.start.character);
       const diagnostics = d ? [d] : [];
       if (!done.has(`fix:${f.code}`) && f.fixes.some((x) => x.safe)) {
         done.add(`fix:${f.code}`);

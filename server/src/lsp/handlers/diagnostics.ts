@@ -1,11 +1,11 @@
 /** Analyses a document and publishes its diagnostics and a status summary. */
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../core/analyze';
 import { filterFindings, ignoresForPath, rulesForPath } from '../../core/config';
 import { localized } from '../../core/messages';
 import { checkCounts } from '../../core/present/model';
 import type { Locale } from '../../core/messages';
+import { analyseInSlices } from '../analyseInSlices';
 import { toDiagnostic } from '../convert';
 import type { DocumentStates } from '../documentState';
 import type { SettingsCache } from '../settings';
@@ -43,14 +43,18 @@ export async function validate(
   // The workspace file first, the user's settings over it.
   const ws = configs?.forDocument(doc.uri);
   const rules = { ...rulesForPath(ws?.config, ws?.relPath ?? ''), ...s.rules };
-  const analysis = analyze(text, {
+  const stale = (): boolean => !states.isCurrent(doc.uri, generation);
+  const analysis = await analyseInSlices(text, {
     locale,
     rules,
     mode,
     typos: ws?.config.typos ?? [],
     maxLength: s.maxFileSize,
     timeBudgetMs: s.timeBudgetMs,
+    isCancelled: stale,
   });
+  // A newer edit came in while this ran: it stopped early, and the newer one publishes.
+  if (analysis.cancelled || stale()) return;
   if (ws) analysis.findings = filterFindings(text, analysis.findings, ignoresForPath(ws.config, ws.relPath), ws.config.accept);
   for (const p of analysis.problems) connection.console.warn(`bulletin-check: ${doc.uri}: ${p.message}`);
   const all = analysis.findings.map((f) => toDiagnostic(doc, f));
