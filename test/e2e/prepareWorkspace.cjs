@@ -2,6 +2,8 @@
 // runElectron.ts): the five seed bulletins, mutated-000.txt (seed 000 with the
 // first "平城区3例" changed to "平城区4例", so its breakdown 4 + 6 no longer
 // matches the total 9) and readme-en.txt (English prose, not a bulletin).
+// prepareUntrustedWorkspace creates the smaller workspace of the untrusted pass
+// (runCodeServer.mjs with BULLETIN_E2E_TRUST=untrusted, test/e2e/suite/untrusted.test.ts).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -72,4 +74,44 @@ function prepareWorkspace(repoRoot, workspace) {
   return dir;
 }
 
-module.exports = { prepareWorkspace };
+/**
+ * What the untrusted pass's `.bulletincheck.json` says: each part would change what
+ * is reported in seed 000 or mutated-000.txt if the workspace were trusted (the rule
+ * that reports the broken breakdown off, the seed's one typo ignored, a typo entry
+ * for a correct word of the seed). test/e2e/suite/untrusted.test.ts reads the file.
+ */
+const UNTRUSTED_CONFIG = {
+  rules: { 'breakdown-sum': 'off' },
+  ignore: [{ rule: 'typo', text: '奥密戎' }],
+  typos: [{ wrong: '新闻发言人', right: '新闻发布人', reason: 'e2e: only a trusted workspace may add this entry' }],
+};
+
+/**
+ * The workspace of the untrusted pass, created afresh: seed 000, mutated-000.txt (as
+ * in prepareWorkspace) and a `.bulletincheck.json` that would change what is
+ * reported in both, were it used.
+ * @param {string} repoRoot absolute path of the repository
+ * @param {string} [workspace] where to create it (default <repo>/.vscode-test/workspace-untrusted)
+ * @returns {string} the workspace path
+ */
+function prepareUntrustedWorkspace(repoRoot, workspace) {
+  const dir = path.resolve(workspace || path.join(repoRoot, '.vscode-test', 'workspace-untrusted'));
+  const seedsDir = path.join(repoRoot, 'test', 'fixtures', 'seeds');
+  const seed000 = fs.readdirSync(seedsDir).find((f) => f.startsWith('000_') && f.endsWith('.txt'));
+  if (!seed000) {
+    throw new Error(`no seed 000_*.txt in ${seedsDir}`);
+  }
+  const original = fs.readFileSync(path.join(seedsDir, seed000), 'utf8');
+  for (const needle of ['平城区3例', '奥密戎', UNTRUSTED_CONFIG.typos[0].wrong]) {
+    if (!original.includes(needle)) throw new Error(`seed ${seed000} no longer contains ${needle}`);
+  }
+
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(seedsDir, seed000), path.join(dir, seed000));
+  fs.writeFileSync(path.join(dir, 'mutated-000.txt'), original.replace('平城区3例', '平城区4例'), 'utf8');
+  fs.writeFileSync(path.join(dir, '.bulletincheck.json'), JSON.stringify(UNTRUSTED_CONFIG, null, 2) + '\n', 'utf8');
+  return dir;
+}
+
+module.exports = { prepareWorkspace, prepareUntrustedWorkspace };

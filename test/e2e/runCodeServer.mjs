@@ -11,6 +11,13 @@
 // screenshot the suite asks for, and print `e2e: N passed, M failed`.
 // The exit code is 0 only when every test passed and VS Code reported success.
 //
+// Every pass but the untrusted one runs with workspace trust disabled. The
+// untrusted pass (BULLETIN_E2E_TRUST=untrusted) starts code-server without
+// --disable-workspace-trust, with trust enabled and no startup prompt, so that
+// its workspace (prepareUntrustedWorkspace in prepareWorkspace.cjs: a seed and a
+// .bulletincheck.json) opens in Restricted Mode; the suite then runs
+// untrusted.test.ts alone (see test/e2e/suite/index.ts).
+//
 // Environment (all optional):
 //   BULLETIN_E2E_TIMEOUT_MS        overall limit (default 360000 = 6 minutes)
 //   BULLETIN_E2E_CODE_SERVER_DIR   code-server install (default .vscode-test/code-server)
@@ -18,7 +25,10 @@
 //   BULLETIN_E2E_SCREENSHOT_DIR    where the suite's named screenshots go (default .vscode-test/screenshots;
 //                                  set it to docs to refresh the README's; off when BULLETIN_E2E_SCREENSHOT is "off")
 //   BULLETIN_E2E_LOCALE            VS Code's display language for this pass (default en; e.g. zh-cn: code-server --locale)
-//   BULLETIN_E2E_LOCALES           several passes, one per locale, e.g. "en,zh-cn" (each a child run of this script);
+//   BULLETIN_E2E_TRUST             trusted (default) or untrusted: this pass opens its workspace in Restricted Mode
+//                                  and runs the untrusted suite alone (no screenshots)
+//   BULLETIN_E2E_LOCALES           several passes, each a child run of this script: a locale, optionally with
+//                                  ":untrusted" (BULLETIN_E2E_TRUST=untrusted), e.g. "en,zh-cn,en:untrusted";
 //                                  screenshots of a non-English pass get the locale as a suffix (…-zh-cn.png)
 //   BULLETIN_E2E_VERBOSE=1         also print VS Code's log and code-server's output
 //   BULLETIN_E2E_KEEP=1            keep the run's temp dir (.vscode-test/run-*)
@@ -46,14 +56,18 @@ const codeServerDir = path.resolve(env.BULLETIN_E2E_CODE_SERVER_DIR || path.join
 const extensionPath = path.resolve(env.BULLETIN_E2E_EXTENSION_PATH || repoRoot);
 const testsPath = path.resolve(env.BULLETIN_E2E_TESTS_PATH || path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js'));
 const LOCALE = (env.BULLETIN_E2E_LOCALE || 'en').toLowerCase();
+const TRUST = (env.BULLETIN_E2E_TRUST || 'trusted').toLowerCase();
+const UNTRUSTED = TRUST === 'untrusted';
 /** A non-English pass writes its screenshots next to the English ones, with the locale as a suffix. */
 const localized = (file) => (LOCALE === 'en' ? file : file.replace(/(\.png)?$/, `-${LOCALE}.png`));
-const screenshotPath =
-  env.BULLETIN_E2E_SCREENSHOT === 'off'
-    ? undefined
-    : localized(path.resolve(env.BULLETIN_E2E_SCREENSHOT || path.join(repoRoot, '.vscode-test', 'screenshot-diagnostic-hover.png')));
-const screenshotDir =
-  env.BULLETIN_E2E_SCREENSHOT === 'off' ? undefined : path.resolve(env.BULLETIN_E2E_SCREENSHOT_DIR || path.join(repoRoot, '.vscode-test', 'screenshots'));
+// The untrusted pass's workspace lacks the screenshots' files, and its shots would replace the others.
+const screenshotsOff = env.BULLETIN_E2E_SCREENSHOT === 'off' || UNTRUSTED;
+const screenshotPath = screenshotsOff
+  ? undefined
+  : localized(path.resolve(env.BULLETIN_E2E_SCREENSHOT || path.join(repoRoot, '.vscode-test', 'screenshot-diagnostic-hover.png')));
+const screenshotDir = screenshotsOff
+  ? undefined
+  : path.resolve(env.BULLETIN_E2E_SCREENSHOT_DIR || path.join(repoRoot, '.vscode-test', 'screenshots'));
 const chromiumPath = env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const startedAt = Date.now();
@@ -252,6 +266,10 @@ function eventTail(file, onEvent) {
 // ---------------------------------------------------------------------------
 async function main() {
   // 1. The build.
+  if (TRUST !== 'trusted' && TRUST !== 'untrusted') {
+    summaryAndExit(1, `BULLETIN_E2E_TRUST must be trusted or untrusted, not ${JSON.stringify(TRUST)}`);
+    return;
+  }
   const usingRepoExtension = !env.BULLETIN_E2E_EXTENSION_PATH;
   const required = [testsPath];
   if (usingRepoExtension) required.unshift(path.join(repoRoot, 'dist', 'extension.js'));
@@ -289,8 +307,8 @@ async function main() {
   timer.unref();
 
   // 3. Workspace and per-run directories.
-  const { prepareWorkspace } = require('./prepareWorkspace.cjs');
-  const workspace = prepareWorkspace(repoRoot);
+  const { prepareWorkspace, prepareUntrustedWorkspace } = require('./prepareWorkspace.cjs');
+  const workspace = UNTRUSTED ? prepareUntrustedWorkspace(repoRoot) : prepareWorkspace(repoRoot);
   const vscodeTest = path.join(repoRoot, '.vscode-test');
   fs.mkdirSync(vscodeTest, { recursive: true });
   runDir = fs.mkdtempSync(path.join(vscodeTest, `run-${process.pid}-`));
@@ -305,7 +323,10 @@ async function main() {
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.enableExperiments': false,
-        'security.workspace.trust.enabled': false,
+        // The untrusted pass: trust on, and the folder opens in Restricted Mode without
+        // the modal "Do you trust the authors?" prompt (a fresh user-data dir trusts nothing).
+        'security.workspace.trust.enabled': UNTRUSTED,
+        ...(UNTRUSTED ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'extensions.autoCheckUpdates': false,
@@ -341,10 +362,11 @@ async function main() {
     BULLETIN_E2E_SCREENSHOT: screenshotPath || '',
     BULLETIN_E2E_SCREENSHOT_DIR: screenshotDir || '',
     BULLETIN_E2E_LOCALE: LOCALE,
+    BULLETIN_E2E_TRUST: TRUST,
   });
   const csLog = path.join(runDir, 'code-server.log');
   const csLogStream = fs.createWriteStream(csLog);
-  log(`starting code-server on ${base} (workspace ${path.relative(repoRoot, workspace)})`);
+  log(`starting code-server on ${base} (workspace ${path.relative(repoRoot, workspace)}, ${UNTRUSTED ? 'untrusted: Restricted Mode' : 'trust disabled'})`);
   codeServer = spawn(
     process.execPath,
     [
@@ -353,7 +375,7 @@ async function main() {
       'none',
       '--bind-addr',
       `127.0.0.1:${port}`,
-      '--disable-workspace-trust',
+      ...(UNTRUSTED ? [] : ['--disable-workspace-trust']),
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-getting-started-override',
@@ -600,23 +622,28 @@ function writeStubLanguagePack(userDataDir, locale) {
   log(`display language ${locale} (stub language pack in ${path.relative(repoRoot, dir)})`);
 }
 
-/** BULLETIN_E2E_LOCALES=en,zh-cn: one child run of this script per locale, in turn. */
-function runPasses(locales) {
+/**
+ * BULLETIN_E2E_LOCALES=en,zh-cn,en:untrusted: one child run of this script per entry, in
+ * turn; an entry is a locale, optionally with ":untrusted".
+ */
+function runPasses(passes) {
   let failed = 0;
   let totalPassed = 0;
   let totalFailed = 0;
   const lines = [];
-  for (const locale of locales) {
-    console.log(`[e2e] pass ${locale}`);
+  for (const pass of passes) {
+    const [locale, trust = 'trusted'] = pass.split(':');
+    const label = trust === 'trusted' ? locale : `${locale}, ${trust}`;
+    console.log(`[e2e] pass ${label}`);
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...env, BULLETIN_E2E_LOCALE: locale, BULLETIN_E2E_LOCALES: '' },
+      env: { ...env, BULLETIN_E2E_LOCALE: locale, BULLETIN_E2E_TRUST: trust, BULLETIN_E2E_LOCALES: '' },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
     process.stdout.write(r.stdout || '');
     const summary = /^e2e: (\d+) passed, (\d+) failed$/m.exec(r.stdout || '');
-    lines.push(`e2e (${locale}): ${summary ? `${summary[1]} passed, ${summary[2]} failed` : `no result (exit ${r.status ?? r.signal})`}`);
+    lines.push(`e2e (${label}): ${summary ? `${summary[1]} passed, ${summary[2]} failed` : `no result (exit ${r.status ?? r.signal})`}`);
     if (r.status !== 0) failed++;
     totalPassed += summary ? Number(summary[1]) : 0;
     totalFailed += summary ? Number(summary[2]) : 1;

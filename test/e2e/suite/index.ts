@@ -4,6 +4,10 @@
  * it with mocha's spec reporter, relays the report to the runner (see
  * relay.ts), and rejects when a test failed, which makes VS Code exit with a
  * non-zero code.
+ *
+ * untrusted.test.js belongs to the untrusted pass alone: with
+ * BULLETIN_E2E_TRUST=untrusted (set by runCodeServer.mjs for the window it opens
+ * in Restricted Mode) it is the only file run; every other run skips it.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,6 +15,9 @@ import * as util from 'util';
 import Mocha from 'mocha';
 import { emit, out, outDir } from './relay';
 import { prepareScreenshot } from './screenshot';
+
+/** The suite of the untrusted pass (see above). */
+const UNTRUSTED_SUITE = 'untrusted.test.js';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({
@@ -30,12 +37,13 @@ export async function run(): Promise<void> {
   base.consoleLog = (...args: unknown[]) => out(util.format(...args));
 
   try {
+    const untrusted = process.env.BULLETIN_E2E_TRUST === 'untrusted';
     const files = fs
       .readdirSync(__dirname)
-      .filter((f) => f.endsWith('.test.js'))
+      .filter((f) => f.endsWith('.test.js') && (f === UNTRUSTED_SUITE) === untrusted)
       .sort();
     if (files.length === 0) {
-      throw new Error(`no *.test.js files in ${__dirname}`);
+      throw new Error(`no ${untrusted ? UNTRUSTED_SUITE : '*.test.js files'} in ${__dirname}`);
     }
     for (const f of files) {
       mocha.addFile(path.join(__dirname, f));
