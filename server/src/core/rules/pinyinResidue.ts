@@ -13,7 +13,7 @@
 import { pinyin } from 'pinyin-pro';
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import type { Locale } from '../messages';
-import { isHan, toSimplified } from '../text/normalize';
+import { isHan, normalizeForMatching, toSimplified } from '../text/normalize';
 import type { Finding } from '../types';
 
 const MESSAGE = {
@@ -55,6 +55,23 @@ export function compileMessage(texts: { en: string; zh: string }): (locale: Loca
     for (let k = 1; k < parts.length; k += 2) s += String(args[Number(parts[k])] ?? '') + (parts[k + 1] as string);
     return s;
   };
+}
+
+let normCodes: Uint16Array | undefined;
+
+/**
+ * What `normalizeForMatching` makes of one UTF-16 code (it maps every unit on its own),
+ * remembered per code: for rules that need the normalised form of a few characters rather
+ * than of the whole document.
+ */
+export function normalizedCode(c: number): number {
+  const table = (normCodes ??= new Uint16Array(0x10000));
+  let m = table[c] as number;
+  if (m === 0) {
+    m = normalizeForMatching(String.fromCharCode(c)).charCodeAt(0);
+    table[c] = m;
+  }
+  return m;
 }
 
 /** The Han character (one or two UTF-16 units) that ends at `end`, or ''. */
