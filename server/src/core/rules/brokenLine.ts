@@ -23,8 +23,8 @@
  */
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import { localized, type Locale } from '../messages';
-import { normalizeForMatching } from '../text/normalize';
 import type { Finding } from '../types';
+import { normalizedCode } from './pinyinResidue';
 
 const MESSAGE = {
   en: 'Sentence broken across paragraphs: “…{0}” continues with “{1}…”',
@@ -96,11 +96,11 @@ export function checkBrokenLine(text: string, locale: Locale, deadline: Deadline
       }
       if (nl >= n) break;
       s = nl + 1;
+      deadline.check();
     }
     if (!M) break; // only blank lines to the end
-    const lineNorm = joinable(text, L, M);
-    if (lineNorm !== undefined) {
-      const safe = CONTINUING.has(lineNorm.charCodeAt(lineNorm.length - 1));
+    if (joinable(text, L, M)) {
+      const safe = CONTINUING.has(normalizedCode(text.charCodeAt(L.end - 1)));
       const tail = text.slice(Math.max(L.start, L.end - 6), L.end);
       const head = text.slice(M.start, Math.min(M.end, M.start + 6));
       out.push({
@@ -118,45 +118,47 @@ export function checkBrokenLine(text: string, locale: Locale, deadline: Deadline
   return out;
 }
 
+/** Whether the normalised text at `at` starts with `word`. */
+function startsWithNormalised(text: string, word: string, at: number): boolean {
+  if (at + word.length > text.length) return false;
+  for (let q = 0; q < word.length; q++) if (normalizedCode(text.charCodeAt(at + q)) !== word.charCodeAt(q)) return false;
+  return true;
+}
+
 /**
  * Two lines separated by blank lines: does L stop mid-sentence and M continue it? Read on the
- * normalised text (normalisation maps each character on its own, so only the head of M and
- * then L are normalised). Returns L normalised when they join, else undefined.
+ * normalised text, character by character (normalisation maps each on its own).
  */
-function joinable(text: string, L: Line, M: Line): string | undefined {
-  // The next line starts flush, with a Han character or a digit, and not with a label. (No
-  // label reaches past M's end: only blanks and the break follow it.)
-  const head = normalizeForMatching(text.slice(M.start, Math.min(M.end, M.start + 4)));
-  const first = head.charCodeAt(0);
-  if (isBlankCode(first)) return undefined;
+function joinable(text: string, L: Line, M: Line): boolean {
+  const norm = (k: number): number => normalizedCode(text.charCodeAt(k));
+  const last = norm(L.end - 1);
+  if (CLOSING.has(last)) return false;
+  // The next line starts flush, with a Han character or a digit.
+  const first = norm(M.start);
+  if (isBlankCode(first)) return false;
   const firstIsDigit = first >= 0x30 && first <= 0x39;
-  if (!isHanCode(first) && !firstIsDigit) return undefined;
-  for (const label of LABELS) if (head.startsWith(label)) return undefined;
+  if (!isHanCode(first) && !firstIsDigit) return false;
+  for (const label of LABELS) if (startsWithNormalised(text, label, M.start)) return false;
 
-  // L ends on an open clause: not on closing punctuation, on Han, a digit or a comma. (Most
-  // paragraphs end with 。: their last character settles it before L is normalised.)
-  const last = normalizeForMatching(text.slice(L.end - 1, L.end)).charCodeAt(0);
-  if (CLOSING.has(last)) return undefined;
-  if (!isHanCode(last) && !CONTINUING.has(last) && !(last >= 0x30 && last <= 0x39)) return undefined;
-  const norm = normalizeForMatching(text.slice(L.start, L.end));
   // The last clause of L: no spaces (titles, credits, bylines have them).
   let prose = false;
-  let k = norm.length - 1;
-  while (k >= 0 && !PROSE.has(norm.charCodeAt(k))) {
-    const c = norm.charCodeAt(k);
-    if (c === 0x20 || c === 9) return undefined;
+  let k = L.end - 1;
+  while (k >= L.start && !PROSE.has(norm(k))) {
+    const c = norm(k);
+    if (c === 0x20 || c === 9) return false;
     k--;
   }
-  if (k >= 0) prose = true;
-  if (prose) return norm;
+  if (k >= L.start) prose = true;
+  if (!isHanCode(last) && !CONTINUING.has(last) && !(last >= 0x30 && last <= 0x39)) return false;
+  if (prose) return true;
 
   // Title-shaped L: join only before a short fragment closed by punctuation.
-  if (firstIsDigit) return undefined;
+  if (firstIsDigit) return false;
   const LIMIT = 3;
-  for (let p = 0; p < head.length && p <= LIMIT; p++) {
-    const c = head.charCodeAt(p);
-    if (FRAGMENT_END.has(c)) return p > 0 ? norm : undefined;
-    if (!isHanCode(c)) return undefined;
+  for (let p = M.start; p < M.end && p <= M.start + LIMIT; p++) {
+    const c = norm(p);
+    if (FRAGMENT_END.has(c)) return p > M.start;
+    if (!isHanCode(c)) return false;
   }
-  return undefined;
+  return false;
 }
