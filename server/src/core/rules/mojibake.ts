@@ -135,9 +135,14 @@ function rareCode(c: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // GBK bytes of a line, and the other-phase reading
 
-/** GBK bytes by UTF-16 code: (count << 16) | (first << 8) | second; 0 not computed yet. */
-const encodedByCode = new Int32Array(0x10000);
+/**
+ * GBK bytes by UTF-16 code (from U+0080): (first << 8) | second for two bytes (first is
+ * 0x81 or more), the byte itself for one; 0 not computed yet. Two bytes a code keep the
+ * table small enough to stay in the processor's cache.
+ */
+const encodedByCode = new Uint16Array(0x10000);
 
+/** The GBK bytes of a character from U+0080 (not a surrogate): (count << 16) | (first << 8) | second. */
 function encodeCode(c: number): number {
   let e = encodedByCode[c] as number;
   if (e === 0) {
@@ -148,10 +153,10 @@ function encodeCode(c: number): number {
       b = [0x3f];
     }
     if (b.length === 0 || b.length > 2) b = [0x3f];
-    e = b.length === 1 ? (1 << 16) | ((b[0] as number) << 8) : (2 << 16) | ((b[0] as number) << 8) | (b[1] as number);
+    e = b.length === 1 ? (b[0] as number) : ((b[0] as number) << 8) | (b[1] as number);
     encodedByCode[c] = e;
   }
-  return e;
+  return e > 0xff ? (2 << 16) | e : (1 << 16) | (e << 8);
 }
 
 /** The GBK bytes of the character at i, packed as in encodedByCode. */
@@ -235,8 +240,7 @@ class Encoded {
       const c = text.charCodeAt(i);
       let e: number;
       if (c >= 0x80 && (c < 0xd800 || c > 0xdfff)) {
-        e = encodedByCode[c] as number;
-        if (e === 0) e = encodeCode(c);
+        e = encodeCode(c);
       } else {
         if (c >= 0xdc00 && c <= 0xdfff && i > start) {
           const h = text.charCodeAt(i - 1);
@@ -621,8 +625,7 @@ function rareWindows(text: string, ls: number, le: number, windows: number[]): v
   for (let i = ls; i <= le; i++) {
     if (i < le) {
       const c = text.charCodeAt(i);
-      const v = windowRareByCode[c];
-      if (v === COMMON || (v !== RARE && !windowRare(c))) continue;
+      if (isKnownCommon(c) || !windowRare(c)) continue;
       if (first < 0 || i - last <= WINDOW_MARGIN) {
         if (first < 0) first = i;
         last = i;
