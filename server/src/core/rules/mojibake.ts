@@ -209,6 +209,8 @@ class Encoded {
   byteAt = new Int32Array(0);
   length = 0;
   start = 0;
+  /** Characters in the stretch. */
+  chars = 0;
   /** The other-phase reading: character k spans bytes [altB0[k], altB1[k]) and reads altCh[k]. */
   altB0 = new Int32Array(0);
   altB1 = new Int32Array(0);
@@ -265,13 +267,14 @@ class Encoded {
     }
     this.length = n;
     this.start = start;
+    this.chars = end - start;
     this.otherPhase();
   }
 
   /** Byte offset of the text offset i, or undefined (not in the stretch, or not encoded). */
   byteOf(i: number): number | undefined {
     const k = i - this.start;
-    if (k < 0 || k >= this.byteAt.length) return undefined;
+    if (k < 0 || k >= this.chars) return undefined;
     const b = this.byteAt[k] as number;
     return b >= 0 ? b : undefined;
   }
@@ -456,7 +459,7 @@ function shiftedRuns(text: string, ls: number, le: number, out: Finding[], local
   pinyinConfirmed(text, ls, le, out, claimed, locale, parens);
 }
 
-/** Whether the score of the character (a code point: astral ones are foreign) counts as rare / foreign. */
+/** Judges the run of alts [a, b) (see the header) and reports it when the reading is clearly better. */
 function judge(
   text: string,
   a: number,
