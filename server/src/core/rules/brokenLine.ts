@@ -21,9 +21,10 @@
  * join is offered for review, because gluing a title into a paragraph by fix-all would
  * damage the text more than an unjoined line does.
  */
+import { NO_DEADLINE, type Deadline } from '../deadline';
 import { localized, type Locale } from '../messages';
-import { normalizeForMatching } from '../text/normalize';
 import type { Finding } from '../types';
+import { normalizedCode } from './pinyinResidue';
 
 const MESSAGE = {
   en: 'Sentence broken across paragraphs: “…{0}” continues with “{1}…”',
@@ -58,40 +59,48 @@ function isHanCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd8bf);
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let s = 0;
-  const n = text.length;
-  while (s <= n) {
-    let nl = text.indexOf('\n', s);
-    if (nl < 0) nl = n;
-    let e = nl;
-    while (e > s && isBlankCode(text.charCodeAt(e - 1))) e--;
-    lines.push({ start: s, end: e, brk: nl });
-    if (nl >= n) break;
-    s = nl + 1;
-  }
-  return lines;
+/** The line that ends at the break `brk`, with `start` its first offset. */
+function lineOf(text: string, start: number, brk: number): Line {
+  let e = brk;
+  while (e > start && isBlankCode(text.charCodeAt(e - 1))) e--;
+  return { start, end: e, brk };
 }
 
-export function checkBrokenLine(text: string, locale: Locale): Finding[] {
+/** A line break, then a blank line (only spaces, tabs, CRs): the least a report needs. */
+const BLANK_LINE = /\n[ \t\u3000\r]*\n/g;
+
+export function checkBrokenLine(text: string, locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
   const out: Finding[] = [];
-  const norm = normalizeForMatching(text);
-  const lines = splitLines(text);
-  let i = 0;
-  while (i < lines.length) {
-    const L = lines[i] as Line;
+  const n = text.length;
+  // Every reported pair is a non-blank line L whose break is followed by a blank line: find
+  // those breaks, then look for the next non-blank line M. A break found this way whose own
+  // line is blank belongs to blank lines at the start of the text (any other blank line is
+  // passed over while looking for an M), and is skipped.
+  BLANK_LINE.lastIndex = 0;
+  for (let m = BLANK_LINE.exec(text); m !== null; m = BLANK_LINE.exec(text)) {
+    deadline.check();
+    const brk = m.index;
+    const L = lineOf(text, brk === 0 ? 0 : text.lastIndexOf('\n', brk - 1) + 1, brk);
     if (L.end <= L.start) {
-      i++;
+      BLANK_LINE.lastIndex = brk + 1;
       continue;
     }
-    let j = i + 1;
-    while (j < lines.length && (lines[j] as Line).end <= (lines[j] as Line).start) j++;
-    if (j >= lines.length) break;
-    const M = lines[j] as Line;
-    const blanks = j - i - 1;
-    if (blanks >= 1 && joinable(norm, L, M)) {
-      const safe = CONTINUING.has(norm.charCodeAt(L.end - 1));
+    let M: Line | undefined;
+    for (let s = brk + m[0].length; ; ) {
+      let nl = text.indexOf('\n', s);
+      if (nl < 0) nl = n;
+      const line = lineOf(text, s, nl);
+      if (line.end > line.start) {
+        M = line;
+        break;
+      }
+      if (nl >= n) break;
+      s = nl + 1;
+      deadline.check();
+    }
+    if (!M) break; // only blank lines to the end
+    if (joinable(text, L, M)) {
+      const safe = CONTINUING.has(normalizedCode(text.charCodeAt(L.end - 1)));
       const tail = text.slice(Math.max(L.start, L.end - 6), L.end);
       const head = text.slice(M.start, Math.min(M.end, M.start + 6));
       out.push({
@@ -104,26 +113,38 @@ export function checkBrokenLine(text: string, locale: Locale): Finding[] {
         fixes: [{ title: localized(locale, FIX), edits: [{ start: L.end, end: M.start, newText: '' }], safe }],
       });
     }
-    i = j;
+    BLANK_LINE.lastIndex = M.start;
   }
   return out;
 }
 
-function joinable(norm: string, L: Line, M: Line): boolean {
-  const last = norm.charCodeAt(L.end - 1);
+/** Whether the normalised text at `at` starts with `word`. */
+function startsWithNormalised(text: string, word: string, at: number): boolean {
+  if (at + word.length > text.length) return false;
+  for (let q = 0; q < word.length; q++) if (normalizedCode(text.charCodeAt(at + q)) !== word.charCodeAt(q)) return false;
+  return true;
+}
+
+/**
+ * Two lines separated by blank lines: does L stop mid-sentence and M continue it? Read on the
+ * normalised text, character by character (normalisation maps each on its own).
+ */
+function joinable(text: string, L: Line, M: Line): boolean {
+  const norm = (k: number): number => normalizedCode(text.charCodeAt(k));
+  const last = norm(L.end - 1);
   if (CLOSING.has(last)) return false;
   // The next line starts flush, with a Han character or a digit.
-  const first = norm.charCodeAt(M.start);
+  const first = norm(M.start);
   if (isBlankCode(first)) return false;
   const firstIsDigit = first >= 0x30 && first <= 0x39;
   if (!isHanCode(first) && !firstIsDigit) return false;
-  for (const label of LABELS) if (norm.startsWith(label, M.start)) return false;
+  for (const label of LABELS) if (startsWithNormalised(text, label, M.start)) return false;
 
   // The last clause of L: no spaces (titles, credits, bylines have them).
   let prose = false;
   let k = L.end - 1;
-  while (k >= L.start && !PROSE.has(norm.charCodeAt(k))) {
-    const c = norm.charCodeAt(k);
+  while (k >= L.start && !PROSE.has(norm(k))) {
+    const c = norm(k);
     if (c === 0x20 || c === 9) return false;
     k--;
   }
@@ -135,7 +156,7 @@ function joinable(norm: string, L: Line, M: Line): boolean {
   if (firstIsDigit) return false;
   const LIMIT = 3;
   for (let p = M.start; p < M.end && p <= M.start + LIMIT; p++) {
-    const c = norm.charCodeAt(p);
+    const c = norm(p);
     if (FRAGMENT_END.has(c)) return p > M.start;
     if (!isHanCode(c)) return false;
   }

@@ -37,6 +37,7 @@
  */
 import iconv from 'iconv-lite';
 import common from '../data/commonHan.json';
+import { NO_DEADLINE, StageStopped, type Deadline } from '../deadline';
 import { localized, type Locale } from '../messages';
 import { isHan, toSimplified } from '../text/normalize';
 import type { Finding } from '../types';
@@ -99,161 +100,252 @@ function frequentSet(): Set<string> {
 
 const CJK_PUNCT = new Set(Array.from('“”‘’、。，；：？！（）《》〈〉…—·「」『』【】,;:!()'));
 
-const quality = new Map<string, number>();
-const rareByCode = new Int8Array(0x10000); // 0 unknown, 1 rare, 2 not rare
-
-function rareCode(c: number): boolean {
-  let r = rareByCode[c];
-  if (r === 0 || r === undefined) {
-    r = score(String.fromCharCode(c)) < 1 ? 1 : 2;
-    rareByCode[c] = r;
+/** How ordinary a one-unit character is in Chinese news text (see the header). */
+function scoreOf(ch: string): number {
+  if (CJK_PUNCT.has(ch)) return 2;
+  if (isHan(ch.charCodeAt(0))) {
+    const simp = toSimplified(ch);
+    if (frequentSet().has(simp)) return 2;
+    if (gb2312Level1().has(simp) || gb2312Level1().has(ch)) return 1;
+    return -1;
   }
-  return r === 1;
+  if (ch >= '0' && ch <= '9') return 1;
+  if (ch === '?' || ch === ' ') return 0;
+  return -3;
 }
 
-/** How ordinary a character is in Chinese news text (see the header). */
-function score(ch: string): number {
-  let q = quality.get(ch);
-  if (q !== undefined) return q;
-  if (CJK_PUNCT.has(ch)) q = 2;
-  else if (ch.length === 1 && isHan(ch.charCodeAt(0))) {
-    const simp = toSimplified(ch);
-    if (frequentSet().has(simp)) q = 2;
-    else if (gb2312Level1().has(simp) || gb2312Level1().has(ch)) q = 1;
-    else q = -1;
-  } else if (ch >= '0' && ch <= '9') q = 1;
-  else if (ch === '?' || ch === ' ') q = 0;
-  else q = -3;
-  if (quality.size < 20000) quality.set(ch, q);
-  return q;
+/** Scores by UTF-16 code, plus 4 (0: not computed yet). */
+const scoreByCode = new Int8Array(0x10000);
+
+/** The score of the character with this UTF-16 code. */
+function score(c: number): number {
+  let q = scoreByCode[c] as number;
+  if (q === 0) {
+    q = scoreOf(String.fromCharCode(c)) + 4;
+    scoreByCode[c] = q;
+  }
+  return q - 4;
+}
+
+/** Rare: scores below 1 (rare Han, foreign characters). */
+function rareCode(c: number): boolean {
+  return score(c) < 1;
 }
 
 // ---------------------------------------------------------------------------------------------
 // GBK bytes of a line, and the other-phase reading
 
-const encoded = new Map<number, number[]>();
+/**
+ * GBK bytes by UTF-16 code (from U+0080): (first << 8) | second for two bytes (first is
+ * 0x81 or more), the byte itself for one; 0 not computed yet. Two bytes a code keep the
+ * table small enough to stay in the processor's cache.
+ */
+const encodedByCode = new Uint16Array(0x10000);
 
-function gbkBytes(text: string, i: number): number[] {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) {
-    // ASCII marks next to Chinese text stand for the full-width marks the scraper folded.
-    if (c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21) {
-      const p = i > 0 ? text.charCodeAt(i - 1) : 0;
-      const n = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (p >= 0x80 || n >= 0x80) return [0xa3, c + 0x80];
-    }
-    return [c];
-  }
-  if (c >= 0xd800 && c <= 0xdfff) return [0x3f];
-  let b = encoded.get(c);
-  if (!b) {
+/** The GBK bytes of a character from U+0080 (not a surrogate): (count << 16) | (first << 8) | second. */
+function encodeCode(c: number): number {
+  let e = encodedByCode[c] as number;
+  if (e === 0) {
+    let b: number[];
     try {
       b = Array.from(iconv.encode(String.fromCharCode(c), 'gbk'));
     } catch {
       b = [0x3f];
     }
     if (b.length === 0 || b.length > 2) b = [0x3f];
-    if (encoded.size < 30000) encoded.set(c, b);
+    e = b.length === 1 ? (b[0] as number) : ((b[0] as number) << 8) | (b[1] as number);
+    encodedByCode[c] = e;
   }
-  return b;
+  return e > 0xff ? (2 << 16) | e : (1 << 16) | (e << 8);
 }
 
-const decoded = new Map<number, string>();
+/** The GBK bytes of the character at i, packed as in encodedByCode. */
+function gbkBytes(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) {
+    // ASCII marks next to Chinese text stand for the full-width marks the scraper folded.
+    if (c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21) {
+      const p = i > 0 ? text.charCodeAt(i - 1) : 0;
+      const n = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (p >= 0x80 || n >= 0x80) return (2 << 16) | (0xa3 << 8) | (c + 0x80);
+    }
+    return (1 << 16) | (c << 8);
+  }
+  if (c >= 0xd800 && c <= 0xdfff) return (1 << 16) | (0x3f << 8);
+  return encodeCode(c);
+}
 
-function decodePair(lead: number, trail: number): string {
+/** Decoded GBK pairs by (lead << 8) | trail: the UTF-16 code; 0 not decoded yet. */
+const decodedByPair = new Uint16Array(0x10000);
+
+function decodePair(lead: number, trail: number): number {
   const key = (lead << 8) | trail;
-  let s = decoded.get(key);
-  if (s === undefined) {
+  let d = decodedByPair[key] as number;
+  if (d === 0) {
+    let s: string;
     try {
       s = iconv.decode(Uint8Array.of(lead, trail) as Buffer, 'gbk');
     } catch {
       s = '\ufffd';
     }
-    if (s.length !== 1) s = '\ufffd';
-    decoded.set(key, s);
+    d = s.length === 1 ? s.charCodeAt(0) : 0xfffd;
+    decodedByPair[key] = d;
   }
-  return s;
+  return d;
 }
 
-interface Alt {
-  /** Byte range in the line's encoding. */
-  b0: number;
-  b1: number;
-  ch: string;
-}
-
-interface LineBytes {
-  bytes: number[];
+/**
+ * A stretch of text encoded as GBK, and its other-phase reading, in typed arrays reused from
+ * one stretch to the next (they only grow). Byte offsets are relative to the stretch.
+ */
+class Encoded {
+  /** The bytes. */
+  bytes = new Uint8Array(0);
   /** Text offset of the character each byte belongs to. */
-  owner: number[];
-  /** Whether a character starts at this byte. */
-  boundary: boolean[];
-  /** Byte offset of each text offset in the line (for characters that start there). */
-  byteAt: Map<number, number>;
-}
+  owner = new Int32Array(0);
+  /** 1 where a character starts at this byte. */
+  boundary = new Uint8Array(0);
+  /** Byte offset of each text offset from `start` (-1: the second half of a surrogate pair, not encoded). */
+  byteAt = new Int32Array(0);
+  length = 0;
+  start = 0;
+  /** Characters in the stretch. */
+  chars = 0;
+  /** The other-phase reading: character k spans bytes [altB0[k], altB1[k]) and reads altCh[k]. */
+  altB0 = new Int32Array(0);
+  altB1 = new Int32Array(0);
+  altCh = new Uint16Array(0);
+  alts = 0;
+  /** Chain c is alts [chainStart[c], chainStart[c + 1]). */
+  chainStart = new Int32Array(0);
+  chains = 0;
 
-function encodeLine(text: string, start: number, end: number): LineBytes {
-  const bytes: number[] = [];
-  const owner: number[] = [];
-  const boundary: boolean[] = [];
-  const byteAt = new Map<number, number>();
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > start) {
-      const h = text.charCodeAt(i - 1);
-      if (h >= 0xd800 && h <= 0xdbff) continue; // second half of a pair: already encoded
-    }
-    byteAt.set(i, bytes.length);
-    const b = gbkBytes(text, i);
-    for (let k = 0; k < b.length; k++) {
-      bytes.push(b[k] as number);
-      owner.push(i);
-      boundary.push(k === 0);
-    }
+  /** Room for a stretch of `chars` characters (at most two bytes each, and at most one alt and one chain per byte). */
+  private reserve(chars: number): void {
+    if (this.byteAt.length >= chars) return;
+    const size = Math.max(chars, 2 * this.byteAt.length, 64);
+    this.byteAt = new Int32Array(size);
+    this.bytes = new Uint8Array(2 * size);
+    this.owner = new Int32Array(2 * size);
+    this.boundary = new Uint8Array(2 * size);
+    this.altB0 = new Int32Array(2 * size);
+    this.altB1 = new Int32Array(2 * size);
+    this.altCh = new Uint16Array(2 * size);
+    this.chainStart = new Int32Array(2 * size + 1);
   }
-  return { bytes, owner, boundary, byteAt };
-}
 
-/** Chains of the other-phase reading: each starts one byte into a double-byte character. */
-function otherPhase(lb: LineBytes): Alt[][] {
-  const { bytes, boundary } = lb;
-  const n = bytes.length;
-  const chains: Alt[][] = [];
-  let p = 0;
-  while (p < n) {
-    if ((bytes[p] as number) < 0x80 || p + 1 >= n || boundary[p + 1]) {
-      p++;
-      continue;
+  encode(text: string, start: number, end: number): void {
+    this.reserve(end - start);
+    const { bytes, owner, boundary, byteAt } = this;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      let e: number;
+      if (c >= 0x80 && (c < 0xd800 || c > 0xdfff)) {
+        e = encodeCode(c);
+      } else {
+        if (c >= 0xdc00 && c <= 0xdfff && i > start) {
+          const h = text.charCodeAt(i - 1);
+          if (h >= 0xd800 && h <= 0xdbff) {
+            byteAt[i - start] = -1; // second half of a pair: already encoded
+            continue;
+          }
+        }
+        e = gbkBytes(text, i);
+      }
+      byteAt[i - start] = n;
+      bytes[n] = (e >> 8) & 0xff;
+      owner[n] = i;
+      boundary[n] = 1;
+      n++;
+      if (e >> 16 === 2) {
+        bytes[n] = e & 0xff;
+        owner[n] = i;
+        boundary[n] = 0;
+        n++;
+      }
     }
-    let q = p + 1;
-    const chain: Alt[] = [];
-    while (q < n && !boundary[q]) {
-      const lead = bytes[q] as number;
-      if (lead < 0x80) {
-        chain.push({ b0: q, b1: q + 1, ch: String.fromCharCode(lead) });
-        q += 1;
+    this.length = n;
+    this.start = start;
+    this.chars = end - start;
+    this.otherPhase();
+  }
+
+  /** Byte offset of the text offset i, or undefined (not in the stretch, or not encoded). */
+  byteOf(i: number): number | undefined {
+    const k = i - this.start;
+    if (k < 0 || k >= this.chars) return undefined;
+    const b = this.byteAt[k] as number;
+    return b >= 0 ? b : undefined;
+  }
+
+  /** Chains of the other-phase reading: each starts one byte into a double-byte character. */
+  private otherPhase(): void {
+    const { bytes, boundary, altB0, altB1, altCh, chainStart } = this;
+    const n = this.length;
+    let alts = 0;
+    let chains = 0;
+    let p = 0;
+    while (p < n) {
+      if ((bytes[p] as number) < 0x80 || p + 1 >= n || boundary[p + 1] === 1) {
+        p++;
         continue;
       }
-      const trail = q + 1 < n ? (bytes[q + 1] as number) : -1;
-      const validTrail = trail >= 0x40 && trail !== 0x7f && trail <= 0xfe;
-      if (lead >= 0x81 && lead <= 0xfe && validTrail) {
-        chain.push({ b0: q, b1: q + 2, ch: decodePair(lead, trail) });
-        q += 2;
-      } else {
-        chain.push({ b0: q, b1: q + 1, ch: '\ufffd' });
-        q += 1;
+      let q = p + 1;
+      chainStart[chains++] = alts;
+      while (q < n && boundary[q] === 0) {
+        const lead = bytes[q] as number;
+        altB0[alts] = q;
+        if (lead < 0x80) {
+          altCh[alts] = lead;
+          q += 1;
+        } else {
+          const trail = q + 1 < n ? (bytes[q + 1] as number) : -1;
+          const validTrail = trail >= 0x40 && trail !== 0x7f && trail <= 0xfe;
+          if (lead >= 0x81 && lead <= 0xfe && validTrail) {
+            altCh[alts] = decodePair(lead, trail);
+            q += 2;
+          } else {
+            altCh[alts] = 0xfffd;
+            q += 1;
+          }
+        }
+        altB1[alts++] = q;
       }
+      p = q;
     }
-    chains.push(chain);
-    p = q;
+    chainStart[chains] = alts;
+    this.alts = alts;
+    this.chains = chains;
   }
-  return chains;
+
+  /** The alt ending at byte b1 (alts end at strictly increasing bytes), or -1. */
+  altEndingAt(b1: number): number {
+    const ends = this.altB1;
+    let lo = 0;
+    let hi = this.alts;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ends[mid] as number;
+      if (v === b1) return mid;
+      if (v < b1) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
 }
+
+const enc = new Encoded();
 
 // ---------------------------------------------------------------------------------------------
 
 function isLossMarker(c: string | undefined): boolean {
   return c === '?' || c === '\ufffd';
+}
+
+function isLossMarkerAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c === 0x3f || c === 0xfffd;
 }
 
 /** Start of the cluster of loss markers (?, U+FFFD, private-use characters, and ASCII marks among them) just before `at`. */
@@ -272,7 +364,7 @@ function markersBefore(text: string, at: number, lineStart: number): number {
 
 function markersAfter(text: string, at: number, lineEnd: number): number {
   let k = at;
-  while (k < lineEnd && k - at < 2 && isLossMarker(text[k])) k++;
+  while (k < lineEnd && k - at < 2 && isLossMarkerAt(text, k)) k++;
   return k;
 }
 
@@ -280,15 +372,15 @@ function markersAfter(text: string, at: number, lineEnd: number): number {
 const WRONG_ENCODING_MIN = 8;
 const WRONG_ENCODING_SHARE = 0.005;
 
-function lostRuns(text: string, out: Finding[], locale: Locale): void {
+const KUN = '锟斤拷';
+
+function lostRuns(text: string, out: Finding[], locale: Locale, deadline: Deadline): void {
   const n = text.length;
   let fffd = 0;
-  let first = -1;
-  for (let k = 0; k < n; k++) {
-    if (text.charCodeAt(k) === 0xfffd) {
-      fffd++;
-      if (first < 0) first = k;
-    }
+  const first = text.indexOf('\ufffd');
+  for (let k = first; k >= 0; k = text.indexOf('\ufffd', k + 1)) {
+    fffd++;
+    if ((fffd & 1023) === 0) deadline.check();
   }
   if (fffd >= WRONG_ENCODING_MIN && fffd >= n * WRONG_ENCODING_SHARE) {
     // One finding for the file, not one per broken character: reopen it in its encoding.
@@ -304,18 +396,16 @@ function lostRuns(text: string, out: Finding[], locale: Locale): void {
     });
     return;
   }
-  let i = 0;
-  while (i < n) {
-    const isFffd = text.charCodeAt(i) === 0xfffd;
-    const isKun = text.startsWith('锟斤拷', i);
-    if (!isFffd && !isKun) {
-      i++;
-      continue;
-    }
-    const start = i;
+  // Runs of U+FFFD and 锟斤拷, from one to the next.
+  let nextFffd = first;
+  let nextKun = text.indexOf(KUN);
+  while (nextFffd >= 0 || nextKun >= 0) {
+    deadline.check();
+    const start = nextKun < 0 || (nextFffd >= 0 && nextFffd < nextKun) ? nextFffd : nextKun;
+    let i = start;
     for (;;) {
       if (text.charCodeAt(i) === 0xfffd) i++;
-      else if (text.startsWith('锟斤拷', i)) i += 3;
+      else if (text.startsWith(KUN, i)) i += 3;
       else break;
     }
     out.push({
@@ -327,6 +417,8 @@ function lostRuns(text: string, out: Finding[], locale: Locale): void {
       related: [],
       fixes: [],
     });
+    if (nextFffd >= 0 && nextFffd < i) nextFffd = text.indexOf('\ufffd', i);
+    if (nextKun >= 0 && nextKun < i) nextKun = text.indexOf(KUN, i);
   }
 }
 
@@ -337,7 +429,7 @@ const SAFE_GAIN = 1.2;
 /** The reading must be mostly frequent characters (2) rather than merely level-1 ones (1). */
 const MIN_READING_MEAN = 1.6;
 
-function shiftedRuns(text: string, ls: number, le: number, out: Finding[], locale: Locale): void {
+function shiftedRuns(text: string, ls: number, le: number, out: Finding[], locale: Locale, parens: Parens): void {
   // Quick exit: lines without any non-ASCII character cannot hold GBK damage.
   // And text shifted by a byte is full of rare characters (宦┮蝗恕薄): a line with fewer
   // than two characters outside the common sets is left alone without encoding it.
@@ -347,30 +439,29 @@ function shiftedRuns(text: string, ls: number, le: number, out: Finding[], local
     if (c >= 0x80 && rareCode(c)) rare++;
   }
   if (rare < 2) return;
-  const lb = encodeLine(text, ls, le);
-  const chains = otherPhase(lb);
+  enc.encode(text, ls, le);
   const claimed: Array<[number, number]> = [];
-
-  for (const chain of chains) {
-    let a = 0;
-    while (a < chain.length) {
-      if (score((chain[a] as Alt).ch) < 1) {
+  const { altCh, chainStart, chains } = enc;
+  for (let c = 0; c < chains; c++) {
+    const chainEnd = chainStart[c + 1] as number;
+    let a = chainStart[c] as number;
+    while (a < chainEnd) {
+      if (score(altCh[a] as number) < 1) {
         a++;
         continue;
       }
       let b = a;
-      while (b < chain.length && score((chain[b] as Alt).ch) >= 1) b++;
-      if (b - a >= MIN_RUN) judge(text, lb, chain, a, b, ls, le, out, claimed, locale);
+      while (b < chainEnd && score(altCh[b] as number) >= 1) b++;
+      if (b - a >= MIN_RUN) judge(text, a, b, ls, le, out, claimed, locale);
       a = b;
     }
   }
-  pinyinConfirmed(text, lb, chains, ls, le, out, claimed, locale);
+  pinyinConfirmed(text, ls, le, out, claimed, locale, parens);
 }
 
+/** Judges the run of alts [a, b) (see the header) and reports it when the reading is clearly better. */
 function judge(
   text: string,
-  lb: LineBytes,
-  chain: Alt[],
   a: number,
   b: number,
   ls: number,
@@ -379,24 +470,26 @@ function judge(
   claimed: Array<[number, number]>,
   locale: Locale,
 ): void {
-  const first = chain[a] as Alt;
-  const last = chain[b - 1] as Alt;
-  const cs = lb.owner[first.b0] as number;
-  const lastOwner = lb.owner[last.b1 - 1] as number;
+  const { owner, altB0, altB1, altCh } = enc;
+  const firstB0 = altB0[a] as number;
+  const lastB1 = altB1[b - 1] as number;
+  const cs = owner[firstB0] as number;
+  const lastOwner = owner[lastB1 - 1] as number;
   const ce = lastOwner + (text.charCodeAt(lastOwner) >= 0xd800 && text.charCodeAt(lastOwner) <= 0xdbff ? 2 : 1);
-  let reading = '';
   let altSum = 0;
-  for (let k = a; k < b; k++) {
-    const ch = (chain[k] as Alt).ch;
-    reading += ch;
-    altSum += score(ch);
-  }
+  for (let k = a; k < b; k++) altSum += score(altCh[k] as number);
+  // The text as written, character by character (a surrogate pair is one foreign character).
   let origSum = 0;
   let origCount = 0;
   let rare = 0;
   let foreign = 0;
-  for (const ch of text.slice(cs, ce)) {
-    const q = score(ch);
+  for (let i = cs; i < ce; i++) {
+    const c = text.charCodeAt(i);
+    let q: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < ce && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      q = -3;
+      i++;
+    } else q = score(c);
     origSum += q;
     origCount++;
     if (q < 0) rare++;
@@ -405,14 +498,15 @@ function judge(
   const altMean = altSum / (b - a);
   const origMean = origSum / Math.max(1, origCount);
   if (rare < 2 || (foreign === 0 && rare < 4) || altMean < MIN_READING_MEAN || altMean - origMean < 1) return;
+  const reading = String.fromCharCode.apply(null, altCh.subarray(a, b) as unknown as number[]);
 
   // Dangling bytes at the edges: the first byte of the first character, the last byte of the last.
-  const startByte = lb.byteAt.get(cs) ?? first.b0;
-  const danglingStart = first.b0 > startByte;
-  const endByte = startByte + byteLength(lb, cs, ce);
-  const danglingEnd = last.b1 < endByte;
-  const markedStart = danglingStart && cs > ls && isLossMarker(text[cs - 1]);
-  const markedEnd = danglingEnd && ce < le && isLossMarker(text[ce]);
+  const startByte = enc.byteOf(cs) ?? firstB0;
+  const danglingStart = firstB0 > startByte;
+  const endByte = startByte + byteLength(cs, ce);
+  const danglingEnd = lastB1 < endByte;
+  const markedStart = danglingStart && cs > ls && isLossMarkerAt(text, cs - 1);
+  const markedEnd = danglingEnd && ce < le && isLossMarkerAt(text, ce);
   const start = danglingStart ? markersBefore(text, cs, ls) : cs;
   const end = danglingEnd ? markersAfter(text, ce, le) : ce;
   const fixable = (!danglingStart || markedStart) && (!danglingEnd || markedEnd);
@@ -438,53 +532,84 @@ function judge(
   });
 }
 
-function byteLength(lb: LineBytes, cs: number, ce: number): number {
-  const s = lb.byteAt.get(cs);
+function byteLength(cs: number, ce: number): number {
+  const s = enc.byteOf(cs);
   if (s === undefined) return 0;
   let e = s;
-  while (e < lb.owner.length && (lb.owner[e] as number) < ce) e++;
+  while (e < enc.length && (enc.owner[e] as number) < ce) e++;
   return e - s;
+}
+
+/**
+ * The next "(" and "（" at or after a position, for stretches read in text order: a search
+ * is repeated only when the stretch has passed the parenthesis found last (not once per
+ * stretch to the end of the text).
+ */
+class Parens {
+  /** The first "(" at or after the last position asked for (-1: none); -2 before the first search. */
+  half = -2;
+  /** The same for "（". */
+  full = -2;
+  private from = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to `from`: `half` and `full` are then the first "(" and "（" at or after it (cheap while `from` does not decrease). */
+  seek(from: number): void {
+    if (from < this.from) this.half = this.full = -2;
+    this.from = from;
+    if (this.half === -2 || (this.half >= 0 && this.half < from)) this.half = this.text.indexOf('(', from);
+    if (this.full === -2 || (this.full >= 0 && this.full < from)) this.full = this.text.indexOf('（', from);
+  }
 }
 
 /** Short runs confirmed by scraper pinyin that follows them ("驕y(cè)": 測 is read cè). */
 function pinyinConfirmed(
   text: string,
-  lb: LineBytes,
-  chains: Alt[][],
   ls: number,
   le: number,
   out: Finding[],
   claimed: Array<[number, number]>,
   locale: Locale,
+  parens: Parens,
 ): void {
-  const endingAt = new Map<number, Alt>();
-  for (const chain of chains) for (const alt of chain) endingAt.set(alt.b1, alt);
-  for (let i = ls + 1; i < le; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x28 && c !== 0xff08) continue;
+  // From one opening parenthesis of the stretch to the next.
+  parens.seek(ls + 1);
+  for (;;) {
+    const { half, full } = parens;
+    const i = full < 0 || (half >= 0 && half < full) ? half : full;
+    if (i < 0 || i >= le) return;
+    let next = i + 1;
     const g = pinyinGroupAt(text, i);
-    if (!g) continue;
-    const han = hanBefore(text, i);
-    if (han && isReadingOf(han, g.syllable)) {
-      i = g.end - 1;
-      continue;
+    if (g) {
+      next = g.end;
+      const han = hanBefore(text, i);
+      if (!(han && isReadingOf(han, g.syllable))) {
+        const byte = enc.byteOf(i);
+        const k = byte === undefined ? -1 : enc.altEndingAt(byte);
+        const code = k < 0 ? -1 : (enc.altCh[k] as number);
+        const ch = k < 0 ? '' : String.fromCharCode(code);
+        if (k < 0 || !isHan(code) || !isReadingOf(ch, g.syllable)) next = i + 1;
+        else {
+          const cs = enc.owner[enc.altB0[k] as number] as number;
+          if (claimed.some(([s, e]) => cs < e && g.end > s)) next = i + 1;
+          else {
+            const start = markersBefore(text, cs, ls);
+            out.push({
+              code: 'mojibake',
+              severity: 'warning',
+              start,
+              end: g.end,
+              message: localized(locale, MESSAGE.pinyin, text.slice(start, g.end), ch, g.syllable),
+              related: [],
+              fixes: [],
+            });
+          }
+        }
+      }
     }
-    const byte = lb.byteAt.get(i);
-    const alt = byte === undefined ? undefined : endingAt.get(byte);
-    if (!alt || alt.ch.length !== 1 || !isHan(alt.ch.charCodeAt(0)) || !isReadingOf(alt.ch, g.syllable)) continue;
-    const cs = lb.owner[alt.b0] as number;
-    if (claimed.some(([s, e]) => cs < e && g.end > s)) continue;
-    const start = markersBefore(text, cs, ls);
-    out.push({
-      code: 'mojibake',
-      severity: 'warning',
-      start,
-      end: g.end,
-      message: localized(locale, MESSAGE.pinyin, text.slice(start, g.end), alt.ch, g.syllable),
-      related: [],
-      fixes: [],
-    });
-    i = g.end - 1;
+    if (next >= le) return;
+    parens.seek(next);
   }
 }
 
@@ -494,63 +619,128 @@ const WINDOW_MARGIN = 12;
 /**
  * Stretches of a line around its rare characters (two or more within a few
  * characters of each other), with a margin: only there can a shifted run be, and
- * only there is the line re-encoded.
+ * only there is the line re-encoded. Appended to `windows` as start, end.
  */
-function rareWindows(text: string, ls: number, le: number): Array<[number, number]> {
-  const windows: Array<[number, number]> = [];
+function rareWindows(text: string, ls: number, le: number, windows: number[]): void {
   let first = -1;
   let last = -1;
   let count = 0;
-  const flush = () => {
+  for (let i = ls; i <= le; i++) {
+    if (i < le) {
+      const c = text.charCodeAt(i);
+      if (isKnownCommon(c) || !windowRare(c)) continue;
+      if (first < 0 || i - last <= WINDOW_MARGIN) {
+        if (first < 0) first = i;
+        last = i;
+        count++;
+        continue;
+      }
+    } else if (first < 0) break;
+    // The cluster ends (a rare character too far on, or the end): a window if it has two.
     if (count >= 2) {
       const ws = Math.max(ls, first - WINDOW_MARGIN);
       const we = Math.min(le, last + 1 + WINDOW_MARGIN);
-      const prev = windows[windows.length - 1];
-      if (prev && ws <= prev[1]) prev[1] = we;
-      else windows.push([ws, we]);
+      const k = windows.length;
+      if (k > 0 && ws <= (windows[k - 1] as number)) windows[k - 1] = we;
+      else windows.push(ws, we);
     }
-  };
-  for (let i = ls; i < le; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 || !rareCode(c)) continue;
-    if (first >= 0 && i - last > WINDOW_MARGIN) {
-      flush();
-      first = -1;
-      count = 0;
-    }
-    if (first < 0) first = i;
+    first = i;
     last = i;
-    count++;
+    count = 1;
   }
-  if (first >= 0) flush();
-  return windows;
 }
 
-export function checkMojibake(text: string, locale: Locale): Finding[] {
+/** Reads the line [ls, nl) for shifted runs: in pieces, then in the windows of each piece. */
+function readLine(text: string, ls: number, nl: number, out: Finding[], locale: Locale, parens: Parens, deadline: Deadline): void {
+  const windows: number[] = [];
+  // Very long lines are read in pieces ending at a full stop, so the work per piece stays small.
+  let ps = ls;
+  while (ps < nl) {
+    let pe = Math.min(nl, ps + MAX_PIECE);
+    if (pe < nl) {
+      // The last full stop at or before pe, if it lies in the second half of the piece.
+      let stop = pe;
+      while (stop > ps + MAX_PIECE / 2 && text.charCodeAt(stop) !== 0x3002) stop--;
+      if (stop > ps + MAX_PIECE / 2) pe = stop + 1;
+    }
+    windows.length = 0;
+    rareWindows(text, ps, pe, windows);
+    for (let w = 0; w < windows.length; w += 2) {
+      deadline.check();
+      shiftedRuns(text, windows[w] as number, windows[w + 1] as number, out, locale, parens);
+    }
+    ps = pe;
+  }
+}
+
+/** Rare in the sense of the windows, by code: 0 not known yet, 1 rare (non-ASCII, score below 1), 2 not. */
+const windowRareByCode = new Uint8Array(0x10000);
+windowRareByCode.fill(2, 0, 0x80);
+const RARE = 1;
+const COMMON = 2;
+
+/**
+ * The codes known not to be rare, one bit each (8 KB: it stays in the processor's cache
+ * while the other stages run, where a byte per code would not), for the pass over the text.
+ */
+const commonBits = new Int32Array(0x10000 >> 5);
+for (let c = 0; c < 0x80; c++) commonBits[c >> 5] |= 1 << (c & 31);
+
+function isKnownCommon(c: number): boolean {
+  return (((commonBits[c >> 5] as number) >>> (c & 31)) & 1) === 1;
+}
+
+function windowRare(c: number): boolean {
+  let v = windowRareByCode[c] as number;
+  if (v === 0) {
+    v = c >= 0x80 && score(c) < 1 ? RARE : COMMON;
+    windowRareByCode[c] = v;
+    if (v === COMMON) commonBits[c >> 5] |= 1 << (c & 31);
+  }
+  return v === RARE;
+}
+
+/** Characters scanned between two deadline checks. */
+const BLOCK = 1024;
+
+export function checkMojibake(text: string, locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
   const out: Finding[] = [];
   try {
     const n = text.length;
-    let ls = 0;
-    while (ls < n) {
-      let nl = text.indexOf('\n', ls);
-      if (nl < 0) nl = n;
-      // Very long lines are read in pieces ending at a full stop, so the work per piece stays small.
-      let ps = ls;
-      while (ps < nl) {
-        let pe = Math.min(nl, ps + MAX_PIECE);
-        if (pe < nl) {
-          const stop = text.lastIndexOf('。', pe);
-          if (stop > ps + MAX_PIECE / 2) pe = stop + 1;
+    // Most text has no two rare characters close together on one line, and no lost bytes:
+    // one pass finds the lines that have (only those are read further) and whether U+FFFD
+    // or 锟 occurs at all. A line is read from its start as soon as such a pair shows.
+    let lastRare = -1;
+    let mayHaveLost = false;
+    const parens = new Parens(text);
+    let i = 0;
+    while (i < n) {
+      deadline.check();
+      for (const stop = Math.min(n, i + BLOCK); i < stop; i++) {
+        const c = text.charCodeAt(i);
+        if (isKnownCommon(c)) continue;
+        if (c === 0xfffd || c === 0x951f) mayHaveLost = true;
+        if (!windowRare(c)) continue;
+        let close = lastRare >= 0 && i - lastRare <= WINDOW_MARGIN;
+        for (let k = lastRare + 1; close && k < i; k++) if (text.charCodeAt(k) === 10) close = false;
+        if (!close) {
+          lastRare = i;
+          continue;
         }
-        for (const [ws, we] of rareWindows(text, ps, pe)) shiftedRuns(text, ws, we, out, locale);
-        ps = pe;
+        const ls = text.lastIndexOf('\n', i) + 1;
+        let nl = text.indexOf('\n', i);
+        if (nl < 0) nl = n;
+        readLine(text, ls, nl, out, locale, parens, deadline);
+        mayHaveLost = true; // the rest of the line is not scanned
+        lastRare = -1;
+        i = nl;
       }
-      ls = nl + 1;
     }
+    if (!mayHaveLost) return out;
     // Lost-byte runs that a shifted run already covers are not reported twice.
     const shifted = out.slice().sort((x, y) => x.start - y.start);
     const lost: Finding[] = [];
-    lostRuns(text, lost, locale);
+    lostRuns(text, lost, locale, deadline);
     let k = 0;
     let reach = -1; // furthest end among shifted runs starting before the current lost run's end
     for (const f of lost) {
@@ -560,8 +750,9 @@ export function checkMojibake(text: string, locale: Locale): Finding[] {
       }
       if (reach <= f.start) out.push(f);
     }
-  } catch {
-    // never throw: a failure here only loses findings
+  } catch (e) {
+    // never throw: a failure here only loses findings (but a stop asked for by the deadline goes through)
+    if (e instanceof StageStopped) throw e;
   }
   out.sort((x, y) => x.start - y.start || x.end - y.end);
   return out;

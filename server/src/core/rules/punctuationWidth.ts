@@ -17,10 +17,11 @@
  *    its own fix (to full-width: safe; to half-width, when full-width is the minority:
  *    offered for consistency but not safe, since it moves away from the standard).
  */
-import { localized, type Locale } from '../messages';
+import { NO_DEADLINE, type Deadline } from '../deadline';
+import type { Locale } from '../messages';
 import { isHan } from '../text/normalize';
 import type { Finding, TextEdit } from '../types';
-import { hanBefore, pinyinGroupAt } from './pinyinResidue';
+import { compileMessage, hanBefore, pinyinGroupAt } from './pinyinResidue';
 
 const MESSAGE = {
   doc: {
@@ -37,6 +38,9 @@ const FIX = {
 
 const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const TO_HALF: Record<string, string> = { '，': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')' };
+/** TO_FULL by the code of the ASCII mark. */
+const FULL_OF: string[] = [];
+for (const [half, full] of Object.entries(TO_FULL)) FULL_OF[half.charCodeAt(0)] = full;
 
 /** Chinese punctuation and full-width forms that mark Chinese context. */
 function isCjkPunct(c: number): boolean {
@@ -62,8 +66,24 @@ function isHanAt(text: string, i: number): boolean {
   return false;
 }
 
-function isChineseChar(text: string, i: number, parens: ReadonlySet<number>): boolean {
-  return isHanAt(text, i) || isCjkPunct(text.charCodeAt(i)) || parens.has(i) || endsPinyinGroup(text, i);
+/** Whether the ordered list holds x. */
+function holds(sorted: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] as number;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
+/** `parens`: the offsets, in order, of the half-width parentheses of pairs around Chinese content. */
+function isChineseChar(text: string, i: number, parens: readonly number[]): boolean {
+  const c = text.charCodeAt(i);
+  return isHanAt(text, i) || isCjkPunct(c) || ((c === 0x28 || c === 0x29) && holds(parens, i)) || endsPinyinGroup(text, i);
 }
 
 /** Whether i is the ")" of scraper pinyin after a Han character ("關(guān)"): Chinese context. */
@@ -98,45 +118,70 @@ function isFiller(c: number): boolean {
 }
 
 /**
- * For every offset, the nearest character on each side that is not a space or an ASCII
+ * The nearest character on each side of a half-width mark that is not a space or an ASCII
  * mark, on the same line (-1 when none). A cluster such as ",," or ": " is thus judged by
- * the characters around the whole cluster, so converting one mark never changes the
- * verdict on its neighbours. Two linear passes.
+ * the characters around the whole cluster, so converting one mark never changes the verdict
+ * on its neighbours. Asked for the marks in increasing order: a scan that reaches the previous
+ * mark (itself a filler) takes that mark's answer, and a mark inside the span the previous
+ * forward scan crossed shares its answer, so the work stays linear even in ",,,,,…".
  */
-function significantNeighbours(text: string): { prev: Int32Array; next: Int32Array } {
-  const n = text.length;
-  const prev = new Int32Array(n);
-  const next = new Int32Array(n);
-  let last = -1;
-  for (let i = 0; i < n; i++) {
-    prev[i] = last;
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) last = -1;
-    else if (!isFiller(c)) last = i;
+class Neighbours {
+  private lastMark = -1;
+  private lastPrev = -1;
+  private scanEnd = -1;
+  private scanNext = -1;
+
+  constructor(private readonly text: string) {}
+
+  prev(i: number): number {
+    const text = this.text;
+    let result = -1;
+    for (let k = i - 1; k >= 0; k--) {
+      if (k === this.lastMark) {
+        result = this.lastPrev;
+        break;
+      }
+      const c = text.charCodeAt(k);
+      if (c === 10 || c === 13) break;
+      if (!isFiller(c)) {
+        result = k;
+        break;
+      }
+    }
+    this.lastMark = i;
+    this.lastPrev = result;
+    return result;
   }
-  last = -1;
-  for (let i = n - 1; i >= 0; i--) {
-    next[i] = last;
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) last = -1;
-    else if (!isFiller(c)) last = i;
+
+  next(i: number): number {
+    if (i < this.scanEnd) return this.scanNext;
+    const text = this.text;
+    const n = text.length;
+    let k = i + 1;
+    let result = -1;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || c === 13) break;
+      if (!isFiller(c)) {
+        result = k;
+        break;
+      }
+    }
+    this.scanEnd = k;
+    this.scanNext = result;
+    return result;
   }
-  return { prev, next };
 }
 
 /** Whether the half-width sentence mark at i sits in Chinese text. */
-function markInChinese(
-  text: string,
-  i: number,
-  parens: ReadonlySet<number>,
-  sig: { prev: Int32Array; next: Int32Array },
-): boolean {
+function markInChinese(text: string, i: number, parens: readonly number[], sig: Neighbours): boolean {
   const c = text.charCodeAt(i);
   const p = i > 0 ? text.charCodeAt(i - 1) : 0;
   const n = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+  // Both neighbours are asked for every mark, in order, to keep their scans linear.
+  const pi = sig.prev(i);
+  const ni = sig.next(i);
   if ((c === 0x3f || c === 0x21) && (isAnyMark(p) || isAnyMark(n))) return false;
-  const pi = sig.prev[i] as number;
-  const ni = sig.next[i] as number;
   const pc = pi >= 0 ? text.charCodeAt(pi) : -1;
   const nc = ni >= 0 ? text.charCodeAt(ni) : -1;
   const chinese = (pi >= 0 && isChineseChar(text, pi, parens)) || (ni >= 0 && isChineseChar(text, ni, parens));
@@ -152,36 +197,63 @@ interface Pair {
   close: number;
 }
 
-/** Parenthesis pairs (half- or full-width, same line, no nesting) whose content holds Han. */
-function chineseParens(text: string): { half: Pair[]; full: Pair[] } {
+function hasHanBetween(text: string, open: number, close: number): boolean {
+  for (let k = open + 1; k < close; k++) if (isHanAt(text, k)) return true;
+  return false;
+}
+
+/** What the scan stops at. */
+const NEWLINE = 1;
+const OPEN = 2;
+const CLOSE = 3;
+const HALF_MARK = 4;
+const FULL_MARK = 5;
+const KIND = new Uint8Array(0x10000);
+KIND[10] = NEWLINE;
+KIND[0x28] = OPEN;
+KIND[0xff08] = OPEN;
+KIND[0x29] = CLOSE;
+KIND[0xff09] = CLOSE;
+for (const c of [0x2c, 0x3b, 0x3a, 0x3f, 0x21]) KIND[c] = HALF_MARK; // , ; : ? !
+for (const c of [0xff0c, 0xff1b, 0xff1a, 0xff1f, 0xff01]) KIND[c] = FULL_MARK; // ， ； ： ？ ！
+
+/** Characters scanned between two deadline checks. */
+const BLOCK = 1024;
+
+/**
+ * One pass over the text: the ASCII and the full-width sentence marks, and the parenthesis
+ * pairs (half- or full-width, same line, no nesting, at most 200 characters inside) whose
+ * content holds Han.
+ */
+function scan(text: string, deadline: Deadline): { half: Pair[]; full: Pair[]; asciiMarks: number[]; fullMarks: number[] } {
   const half: Pair[] = [];
   const full: Pair[] = [];
+  const asciiMarks: number[] = [];
+  const fullMarks: number[] = [];
   const n = text.length;
   let open = -1;
   let openFull = false;
-  let hasHan = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      open = -1;
-      continue;
+  let i = 0;
+  while (i < n) {
+    deadline.check();
+    for (const stop = Math.min(n, i + BLOCK); i < stop; i++) {
+      const kind = KIND[text.charCodeAt(i)];
+      if (kind === 0) continue;
+      if (kind === HALF_MARK) asciiMarks.push(i);
+      else if (kind === FULL_MARK) fullMarks.push(i);
+      else if (kind === NEWLINE) open = -1;
+      else if (kind === OPEN) {
+        open = i;
+        openFull = text.charCodeAt(i) === 0xff08;
+      } else if (open >= 0) {
+        // A pair is dropped once more than 200 characters follow its opening one.
+        const isFull = text.charCodeAt(i) === 0xff09;
+        if (isFull === openFull && i - open <= 201 && hasHanBetween(text, open, i)) (openFull ? full : half).push({ open, close: i });
+        open = -1;
+      }
     }
-    if (c === 0x28 || c === 0xff08) {
-      open = i;
-      openFull = c === 0xff08;
-      hasHan = false;
-      continue;
-    }
-    if (open < 0) continue;
-    if (c === 0x29 || c === 0xff09) {
-      if ((c === 0xff09) === openFull && hasHan) (openFull ? full : half).push({ open, close: i });
-      open = -1;
-      continue;
-    }
-    if (!hasHan && isHanAt(text, i)) hasHan = true;
-    if (i - open > 200) open = -1;
   }
-  return { half, full };
+  return { half, full, asciiMarks, fullMarks };
 }
 
 function finding(start: number, end: number, message: string, title: string, edits: TextEdit[], safe: boolean): Finding {
@@ -196,64 +268,79 @@ function finding(start: number, end: number, message: string, title: string, edi
   };
 }
 
-export function checkPunctuationWidth(text: string, locale: Locale): Finding[] {
-  const out: Finding[] = [];
-  const n = text.length;
+/** The offsets of the parentheses of the pairs, in order. */
+function positions(pairs: Pair[]): number[] {
+  const out: number[] = [];
+  for (const p of pairs) out.push(p.open, p.close);
+  return out;
+}
 
-  // Parentheses around Chinese content count as Chinese context for the marks next to them.
-  const parens = chineseParens(text);
-  const parenAt = new Set<number>(parens.half.flatMap((p) => [p.open, p.close]));
+const messages = {
+  half: compileMessage(MESSAGE.half),
+  full: compileMessage(MESSAGE.full),
+  doc: compileMessage(MESSAGE.doc),
+  fix: compileMessage(FIX.one),
+  fixDoc: compileMessage(FIX.doc),
+};
+
+export function checkPunctuationWidth(text: string, locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
+  const out: Finding[] = [];
+
+  const parens = scan(text, deadline);
+  const halfParens = positions(parens.half);
   // Sentence marks.
-  const sig = significantNeighbours(text);
+  const sig = new Neighbours(text);
   const halfMarks: number[] = [];
-  const fullMarks: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (isAsciiMark(c)) {
-      if (markInChinese(text, i, parenAt, sig)) halfMarks.push(i);
-    } else if (c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01) fullMarks.push(i);
+  const fullMarks = parens.fullMarks;
+  for (const i of parens.asciiMarks) {
+    deadline.check();
+    // Parentheses around Chinese content count as Chinese context for the marks next to them.
+    if (markInChinese(text, i, halfParens, sig)) halfMarks.push(i);
   }
 
-  const docEdits: TextEdit[] = [];
+  // Marks of a class written only half-width, for the document-level fix (each list in order).
+  const toConvert: number[][] = [];
   const classes: Array<{ half: number[]; full: number[] }> = [
     { half: halfMarks, full: fullMarks },
-    {
-      half: parens.half.flatMap((p) => [p.open, p.close]),
-      full: parens.full.flatMap((p) => [p.open, p.close]),
-    },
+    { half: halfParens, full: positions(parens.full) },
   ];
   for (const cls of classes) {
     if (cls.half.length === 0) continue;
     if (cls.full.length === 0) {
-      for (const i of cls.half) docEdits.push({ start: i, end: i + 1, newText: TO_FULL[text[i] as string] as string });
+      toConvert.push(cls.half);
       continue;
     }
     if (cls.half.length <= cls.full.length) {
       for (const i of cls.half) {
         const ch = text[i] as string;
         const to = TO_FULL[ch] as string;
-        out.push(
-          finding(i, i + 1, localized(locale, MESSAGE.half, ch, to), localized(locale, FIX.one, ch, to), [{ start: i, end: i + 1, newText: to }], true),
-        );
+        out.push(finding(i, i + 1, messages.half(locale, ch, to), messages.fix(locale, ch, to), [{ start: i, end: i + 1, newText: to }], true));
       }
     } else {
       for (const i of cls.full) {
         const ch = text[i] as string;
         const to = TO_HALF[ch] as string;
-        out.push(
-          finding(i, i + 1, localized(locale, MESSAGE.full, ch, to), localized(locale, FIX.one, ch, to), [{ start: i, end: i + 1, newText: to }], false),
-        );
+        out.push(finding(i, i + 1, messages.full(locale, ch, to), messages.fix(locale, ch, to), [{ start: i, end: i + 1, newText: to }], false));
       }
     }
   }
-  if (docEdits.length > 0) {
-    docEdits.sort((a, b) => a.start - b.start);
+  if (toConvert.length > 0) {
+    // The two ordered lists merged: the edits in text order.
+    const a = toConvert[0] as number[];
+    const b = toConvert[1] ?? [];
+    const docEdits: TextEdit[] = [];
+    let x = 0;
+    let y = 0;
+    while (x < a.length || y < b.length) {
+      const i = y >= b.length || (x < a.length && (a[x] as number) < (b[y] as number)) ? (a[x++] as number) : (b[y++] as number);
+      docEdits.push({ start: i, end: i + 1, newText: FULL_OF[text.charCodeAt(i)] as string });
+    }
     const first = docEdits[0] as TextEdit;
     const doc = finding(
       first.start,
       first.end,
-      localized(locale, MESSAGE.doc, docEdits.length),
-      localized(locale, FIX.doc, docEdits.length),
+      messages.doc(locale, docEdits.length),
+      messages.fixDoc(locale, docEdits.length),
       docEdits,
       // A deliberate convention of a corpus is not damage: converted when asked, not by fix-all.
       false,
@@ -265,6 +352,6 @@ export function checkPunctuationWidth(text: string, locale: Locale): Finding[] {
       doc,
     );
   }
-  out.sort((a, b) => a.start - b.start);
+  if (out.length > 1) out.sort((a, b) => a.start - b.start);
   return out;
 }

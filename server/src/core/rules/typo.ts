@@ -4,8 +4,10 @@
  * where the wrong form could be a real word elsewhere.
  */
 import dictionary from '../data/typos.json';
+import { NO_DEADLINE, type Deadline } from '../deadline';
 import { t, type Locale } from '../messages';
 import type { Finding } from '../types';
+import { compileMessage } from './pinyinResidue';
 
 export interface TypoEntry {
   wrong: string;
@@ -20,14 +22,36 @@ export interface TypoEntry {
 export const BUILTIN_TYPOS: readonly TypoEntry[] = (dictionary as { entries: TypoEntry[] }).entries;
 
 interface Matcher {
+  entries: readonly TypoEntry[];
   byFirst: Map<number, TypoEntry[]>;
+  /** By the code of a first character: 0 no entry starts with it, 1 entries of two or more characters, 2 also a one-character entry. */
   first: Uint8Array;
+  /** Hashed (first, second) character pairs of the entries: 0 means no entry starts with that pair. */
+  pairs: Uint8Array;
+}
+
+const PAIR_BITS = 16;
+
+function pairHash(c0: number, c1: number): number {
+  return ((Math.imul(c0, 0x9e3779b1) >>> (32 - PAIR_BITS)) ^ c1) & ((1 << PAIR_BITS) - 1);
 }
 
 const cache = new WeakMap<readonly TypoEntry[], Matcher>();
+/**
+ * The last matcher built, for a list with the same entries in a new array: `analyze`
+ * concatenates the built-in and the user's entries for every document.
+ */
+let last: Matcher | undefined;
+
+function sameEntries(a: readonly TypoEntry[], b: readonly TypoEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
 
 function matcherFor(entries: readonly TypoEntry[]): Matcher {
   let m = cache.get(entries);
+  if (!m && last && sameEntries(last.entries, entries)) m = last;
   if (!m) {
     const byFirst = new Map<number, TypoEntry[]>();
     for (const e of entries) {
@@ -39,10 +63,18 @@ function matcherFor(entries: readonly TypoEntry[]): Matcher {
       byFirst.set(k, list);
     }
     const first = new Uint8Array(0x10000);
-    for (const k of byFirst.keys()) first[k] = 1;
-    m = { byFirst, first };
+    const pairs = new Uint8Array(1 << PAIR_BITS);
+    for (const [k, list] of byFirst) {
+      first[k] = 1;
+      for (const e of list) {
+        if (e.wrong.length === 1) first[k] = 2;
+        else pairs[pairHash(k, e.wrong.charCodeAt(1))] = 1;
+      }
+    }
+    m = { entries, byFirst, first, pairs };
     cache.set(entries, m);
   }
+  last = m;
   return m;
 }
 
@@ -53,35 +85,49 @@ function contextOk(text: string, start: number, end: number, e: TypoEntry): bool
   return false;
 }
 
-export function checkTypos(text: string, entries: readonly TypoEntry[], locale: Locale): Finding[] {
-  const { byFirst, first } = matcherFor(entries);
+/** Characters scanned between two deadline checks. */
+const BLOCK = 1024;
+
+const SLOTS = ['{0}', '{1}', '{2}', '{3}', '{4}', '{5}', '{6}', '{7}', '{8}', '{9}'];
+const MESSAGE = compileMessage({ en: t('en', 'typo', ...SLOTS), zh: t('zh-cn', 'typo', ...SLOTS) });
+const FIX = compileMessage({ en: t('en', 'fix.typo', ...SLOTS), zh: t('zh-cn', 'fix.typo', ...SLOTS) });
+
+export function checkTypos(text: string, entries: readonly TypoEntry[], locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
+  const { byFirst, first, pairs } = matcherFor(entries);
   const out: Finding[] = [];
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    if (first[code] !== 1) continue;
-    const candidates = byFirst.get(code);
-    if (!candidates) continue;
-    for (const e of candidates) {
-      if (!text.startsWith(e.wrong, i)) continue;
-      const end = i + e.wrong.length;
-      // The right form may contain the wrong one (奥密克戎 ⊃ none here, but user entries may).
-      if (e.right.includes(e.wrong)) {
-        const at = e.right.indexOf(e.wrong);
-        if (text.startsWith(e.right, i - at)) continue;
+  let i = 0;
+  while (i < n) {
+    deadline.check();
+    for (const stop = Math.min(n, i + BLOCK); i < stop; i++) {
+      const code = text.charCodeAt(i);
+      const f = first[code];
+      if (f === 0) continue;
+      // Most first characters (疫, 新, 核 …) start ordinary words: the pair of the first two settles it.
+      if (f === 1 && (i + 1 >= n || pairs[pairHash(code, text.charCodeAt(i + 1))] === 0)) continue;
+      const candidates = byFirst.get(code);
+      if (!candidates) continue;
+      for (const e of candidates) {
+        if (!text.startsWith(e.wrong, i)) continue;
+        const end = i + e.wrong.length;
+        // The right form may contain the wrong one (奥密克戎 ⊃ none here, but user entries may).
+        if (e.right.includes(e.wrong)) {
+          const at = e.right.indexOf(e.wrong);
+          if (text.startsWith(e.right, i - at)) continue;
+        }
+        if (!contextOk(text, i, end, e)) continue;
+        out.push({
+          code: 'typo',
+          severity: 'warning',
+          start: i,
+          end,
+          message: MESSAGE(locale, e.wrong, e.right),
+          related: [],
+          fixes: [{ title: FIX(locale, e.wrong, e.right), edits: [{ start: i, end, newText: e.right }], safe: true }],
+        });
+        i = end - 1;
+        break;
       }
-      if (!contextOk(text, i, end, e)) continue;
-      out.push({
-        code: 'typo',
-        severity: 'warning',
-        start: i,
-        end,
-        message: t(locale, 'typo', e.wrong, e.right),
-        related: [],
-        fixes: [{ title: t(locale, 'fix.typo', e.wrong, e.right), edits: [{ start: i, end, newText: e.right }], safe: true }],
-      });
-      i = end - 1;
-      break;
     }
   }
   return out;

@@ -7,10 +7,11 @@
  * simplified, ASCII-folded copy with scraper pinyin ("當(dāng)前") skipped. The fix deletes
  * the line with its line break.
  */
+import { NO_DEADLINE, type Deadline } from '../deadline';
 import { localized, type Locale } from '../messages';
 import { normalizeForMatching } from '../text/normalize';
 import type { Finding } from '../types';
-import { hanBefore, pinyinGroupAt } from './pinyinResidue';
+import { hanBefore, normalizedCode, pinyinGroupAt } from './pinyinResidue';
 
 const MESSAGE = {
   breadcrumb: { en: 'Web page breadcrumb left in the text: “{0}”', zh: '残留的网页导航:“{0}”' },
@@ -46,6 +47,31 @@ const PATTERNS: Array<{ kind: Kind; re: RegExp }> = [
   { kind: 'share', re: /^(?:上一篇|下一篇)\s*[:]/ },
 ];
 
+/**
+ * The first character of every pattern above, normalised: 您你当现 (breadcrumb), 首 (首页 >),
+ * ( [ 【 (credit), 责 (bare credit), 分扫用打关返字【 (share prompts), 上下 (上一篇). A line whose
+ * first character (normalised, after blanks) is none of these is not read further. Keep in step
+ * with PATTERNS.
+ */
+const FIRST = new Set(Array.from('您你当现首([【责分扫用打关返字上下', (c) => c.charCodeAt(0)));
+
+/** JavaScript's \s (and what trim() removes): WhiteSpace and LineTerminator. */
+export function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether the line [start, end) can be residue at all: its first non-blank character, normalised, starts a pattern. */
+function mayBeResidue(text: string, start: number, end: number): boolean {
+  let k = start;
+  while (k < end && isJsSpace(normalizedCode(text.charCodeAt(k)))) k++;
+  return k < end && FIRST.has(normalizedCode(text.charCodeAt(k)));
+}
+
 /** Same-length copy of a line with scraper pinyin groups blanked, for matching. */
 function skeleton(line: string): string {
   let out = '';
@@ -73,16 +99,17 @@ function classify(line: string): Kind | undefined {
   return undefined;
 }
 
-export function checkWebResidue(text: string, locale: Locale): Finding[] {
+export function checkWebResidue(text: string, locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
   const out: Finding[] = [];
   const n = text.length;
   let start = 0;
   while (start < n) {
     let nl = text.indexOf('\n', start);
     if (nl < 0) nl = n;
+    deadline.check();
     const lineEnd = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    const line = text.slice(start, lineEnd);
-    if (line.length <= MAX_LINE * 3) {
+    if (lineEnd - start <= MAX_LINE * 3 && mayBeResidue(text, start, lineEnd)) {
+      const line = text.slice(start, lineEnd);
       const kind = classify(line);
       if (kind) {
         // Delete the line and its own break; a last line without one takes the break before it.
