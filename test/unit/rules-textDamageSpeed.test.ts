@@ -115,6 +115,12 @@ describe('text-damage rules: shortcuts give the plain reading', () => {
     assert.deepEqual(spans(checkTypos(text, [...BUILTIN_TYPOS], 'en')), builtin);
   });
 
+  it('typo: a "before" context longer than the text before the match does not match (it used to read from position 0)', () => {
+    const entry: TypoEntry = { wrong: '乙丙', right: '乙丁', before: ['甲乙'] };
+    assert.deepEqual(spans(checkTypos('甲乙丙', [entry], 'en')), []);
+    assert.deepEqual(spans(checkTypos('甲乙乙丙', [entry], 'en')), [[2, 4]]);
+  });
+
   it('pinyin-residue and doubled-punctuation still read seed 002 as before', () => {
     const text = seed('002');
     assert.equal(checkPinyinResidue(text, 'en').length, 246);

@@ -59,6 +59,18 @@ export interface AnalyzeOptions {
 
 export const DEFAULT_MAX_LENGTH = 500_000;
 
+// One combined list per user dictionary, so the typo matcher built for it is reused.
+const combinedTypos = new WeakMap<readonly TypoEntry[], readonly TypoEntry[]>();
+function withBuiltinTypos(user: readonly TypoEntry[] | undefined): readonly TypoEntry[] {
+  if (!user || user.length === 0) return BUILTIN_TYPOS;
+  let all = combinedTypos.get(user);
+  if (!all) {
+    all = [...BUILTIN_TYPOS, ...user];
+    combinedTypos.set(user, all);
+  }
+  return all;
+}
+
 /** Replacement characters make up most of the non-ASCII text: decoded with the wrong encoding. */
 function wrongEncoding(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
@@ -210,7 +222,7 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
 
   const rules = options.rules ?? {};
   const findings: Finding[] = [];
-  const typos = options.typos && options.typos.length > 0 ? [...BUILTIN_TYPOS, ...options.typos] : BUILTIN_TYPOS;
+  const typos = withBuiltinTypos(options.typos);
   const checks: Array<[RuleCode, () => Finding[]]> = [
     ['breakdown-sum', () => checkBreakdownSum(groups, figures, locale)],
     ['part-exceeds-total', () => checkPartExceedsTotal(groups, figures, locale)],
@@ -229,15 +241,15 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     ['conflicting-repeat', () => checkConflictingRepeat(norm, figures, groups, dateInfo.dates, placeInfo.home.city, locale)],
     ['invalid-date', () => checkInvalidDates(dateInfo, locale)],
     ['percent', () => checkPercent(norm, figures, groups, locale)],
-    ['typo', () => checkTypos(text, typos, locale)],
-    ['doubled-punctuation', () => checkDoubledPunctuation(text, locale)],
-    ['pinyin-residue', () => checkPinyinResidue(text, locale)],
-    ['mojibake', () => checkMojibake(text, locale)],
-    ['broken-line', () => checkBrokenLine(text, locale)],
-    ['spaced-word', () => checkSpacedWord(text, locale)],
-    ['web-residue', () => checkWebResidue(text, locale)],
-    ['punctuation-width', () => checkPunctuationWidth(text, locale)],
-    ['duplicate-item', () => checkDuplicateItem(text, locale)],
+    ['typo', () => checkTypos(text, typos, locale, deadline)],
+    ['doubled-punctuation', () => checkDoubledPunctuation(text, locale, deadline)],
+    ['pinyin-residue', () => checkPinyinResidue(text, locale, deadline)],
+    ['mojibake', () => checkMojibake(text, locale, deadline)],
+    ['broken-line', () => checkBrokenLine(text, locale, deadline)],
+    ['spaced-word', () => checkSpacedWord(text, locale, deadline)],
+    ['web-residue', () => checkWebResidue(text, locale, deadline)],
+    ['punctuation-width', () => checkPunctuationWidth(text, locale, deadline)],
+    ['duplicate-item', () => checkDuplicateItem(text, locale, deadline)],
     ['inconsistent-name', () => checkInconsistentName(text, locale)],
     ['place-name', () => checkPlaceName(text, placeInfo.home.province, locale)],
   ];

@@ -80,7 +80,8 @@ function matcherFor(entries: readonly TypoEntry[]): Matcher {
 
 function contextOk(text: string, start: number, end: number, e: TypoEntry): boolean {
   if (!e.before && !e.after) return true;
-  if (e.before?.some((b) => text.startsWith(b, start - b.length))) return true;
+  // (startsWith at a negative position would look at position 0: the text must be long enough.)
+  if (e.before?.some((b) => start >= b.length && text.startsWith(b, start - b.length))) return true;
   if (e.after?.some((a) => text.startsWith(a, end))) return true;
   return false;
 }
