@@ -111,6 +111,10 @@ function prepareUntrustedWorkspace(repoRoot, workspace) {
   fs.copyFileSync(path.join(seedsDir, seed000), path.join(dir, seed000));
   fs.writeFileSync(path.join(dir, 'mutated-000.txt'), original.replace('平城区3例', '平城区4例'), 'utf8');
   fs.writeFileSync(path.join(dir, '.bulletincheck.json'), JSON.stringify(UNTRUSTED_CONFIG, null, 2) + '\n', 'utf8');
+  // Workspace settings that would also change what is reported: bulletinCheck.rules is a
+  // restricted configuration (package.json), so Restricted Mode must ignore it too.
+  fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'bulletinCheck.rules': { 'breakdown-sum': 'off', typo: 'off' } }, null, 2) + '\n', 'utf8');
   return dir;
 }
 

@@ -118,6 +118,15 @@ describe('Bulletin Check in an untrusted workspace (Restricted Mode)', () => {
     assert.ok(parsed.rules && parsed.ignore && parsed.typos, `${CONFIG_NAME} lacks rules, ignore or typos: ${config}`);
   });
 
+  it('ignores the workspace setting bulletinCheck.rules too (a restricted configuration): the effective rules keep breakdown-sum and typo on', async () => {
+    assertUntrusted();
+    const settings = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), '.vscode', 'settings.json')));
+    assert.match(settings, /"breakdown-sum": "off"/, 'the workspace settings must try to turn breakdown-sum off');
+    const rules = vscode.workspace.getConfiguration('bulletinCheck').get<Record<string, string>>('rules') ?? {};
+    assert.notStrictEqual(rules['breakdown-sum'], 'off', `effective bulletinCheck.rules: ${JSON.stringify(rules)}`);
+    assert.notStrictEqual(rules['typo'], 'off', `effective bulletinCheck.rules: ${JSON.stringify(rules)}`);
+  });
+
   it('still checks the text: the broken breakdown of mutated-000.txt is an error on its total although the file turns breakdown-sum off', async () => {
     assertUntrusted();
     const uri = await workspaceFile(MUTATED);

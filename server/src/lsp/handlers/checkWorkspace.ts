@@ -98,6 +98,10 @@ export function onCheckWorkspace(
           code: f.code,
           source: SOURCE,
           message: f.message,
+          // The same related places as for an open document (the parts of a total, the other mention).
+          ...(f.related.length > 0
+            ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: { start: lines.positionAt(r.start), end: lines.positionAt(r.end) } }, message: r.message })) }
+            : {}),
         }));
         await connection.sendDiagnostics({ uri, diagnostics });
       }
