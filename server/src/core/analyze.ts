@@ -196,7 +196,7 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
   const placeInfo = run('places', () => assignRegions(text, norm, sentences, figures), { mentions: [], home: {} });
   const places = placeInfo.mentions;
   yield 'dates';
-  const dateInfo = run('dates', () => findDates(text, norm), { dates: [], problems: [] } as DateInfo);
+  const dateInfo = run('dates', () => findDates(text, norm, deadline), { dates: [], problems: [] } as DateInfo);
   problems.push(...dateInfo.problems);
   {
     let d = 0;

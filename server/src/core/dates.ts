@@ -34,6 +34,7 @@
  *   or 份 (6月龄), a bare Chinese-numeral day (一日一督导, 近三日), a time without a
  *   date (晚8时) unless it ends a period, 截至目前.
  */
+import { NO_DEADLINE, StageStopped, type Deadline } from './deadline';
 import { parseChineseNumeral } from './numbers';
 import type { Problem, Span } from './types';
 
@@ -478,11 +479,22 @@ interface RawExpr {
   to?: RawPoint;
 }
 
-function scan(norm: string): RawExpr[] {
+/** Characters a date expression can start with (a digit, a Chinese digit, 昨今本当前次, 截): the scan skips the rest. */
+const START = new Uint8Array(0x10000);
+for (let c = 48; c <= 57; c++) START[c] = 1;
+for (const ch of CN_DATE_DIGITS) START[ch.charCodeAt(0)] = 1;
+for (const ch of ['昨', '今', '本', '当', '前', '次', ...AS_OF_CUES.map((w) => w[0] as string)]) START[ch.charCodeAt(0)] = 1;
+
+function scan(norm: string, deadline: Deadline): RawExpr[] {
   const out: RawExpr[] = [];
   const n = norm.length;
   let i = 0;
   while (i < n) {
+    if (START[norm.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    deadline.check();
     let cue: string | undefined;
     let at = i;
     const cueWord = startsWithAny(norm, i, AS_OF_CUES);
@@ -725,7 +737,7 @@ function findPublication(norm: string, raws: RawExpr[]): RawExpr | undefined {
   return undefined;
 }
 
-export function findDates(text: string, norm: string): DateInfo {
+export function findDates(text: string, norm: string, deadline: Deadline = NO_DEADLINE): DateInfo {
   const problems: Problem[] = [];
   const dates: DateExpr[] = [];
   const info: DateInfo = { dates, problems };
@@ -734,7 +746,7 @@ export function findDates(text: string, norm: string): DateInfo {
       problems.push({ start: 0, end: 0, message: 'date scan: the normalised text differs in length; dates skipped' });
       return info;
     }
-    const raws = scan(norm);
+    const raws = scan(norm, deadline);
     const pubRaw = findPublication(norm, raws);
     let year: number | undefined = pubRaw?.from.year;
     if (year === undefined) {
@@ -772,6 +784,7 @@ export function findDates(text: string, norm: string): DateInfo {
       }
     }
   } catch (e) {
+    if (e instanceof StageStopped) throw e;
     problems.push({ start: 0, end: 0, message: `date scan failed: ${e instanceof Error ? e.message : String(e)}` });
   }
   return info;
