@@ -93,8 +93,9 @@ export class NameTrie {
     return this.places.length;
   }
 
-  /** The node for the name of `node` with `code` before it, or -1. */
+  /** The node for the name of `node` with `code` before it, or -1 (also when `node` is -1). */
   step(node: number, code: number): number {
+    if (node < 0) return -1;
     const key = node * 0x10000 + code;
     let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
