@@ -24,17 +24,28 @@ interface Index {
 
 let index: Index | undefined;
 
-/** The simplified form of each UTF-16 unit (as toSimplified gives it), filled in as units are met; 0: not yet. */
-const simplified = new Uint16Array(0x10000);
+/**
+ * What toSimplified does to each UTF-16 unit, learnt as units are met: per unit two bits,
+ * side by side in one word pair so that one cache line covers 512 units (a bulletin touches
+ * a few dozen lines, not hundreds): whether it is known yet, and whether it changes; and
+ * for the units that change, what they become.
+ */
+const simplifiedBits = new Uint32Array(0x10000 >>> 4);
+const simplifiedTo = new Uint16Array(0x10000);
 
 /** toSimplified for one UTF-16 unit, without making strings: for reading names in raw text. */
 export function simplifiedCode(c: number): number {
-  let s = simplified[c] as number;
-  if (s === 0 && c !== 0) {
-    s = toSimplified(String.fromCharCode(c)).charCodeAt(0);
-    simplified[c] = s;
+  const w = (c >>> 5) << 1;
+  const bit = 1 << (c & 31);
+  if (((simplifiedBits[w] as number) & bit) === 0) {
+    const to = toSimplified(String.fromCharCode(c)).charCodeAt(0);
+    simplifiedBits[w] = (simplifiedBits[w] as number) | bit;
+    if (to !== c) {
+      simplifiedBits[w + 1] = (simplifiedBits[w + 1] as number) | bit;
+      simplifiedTo[c] = to;
+    }
   }
-  return s;
+  return ((simplifiedBits[w + 1] as number) & bit) === 0 ? c : (simplifiedTo[c] as number);
 }
 
 const EMPTY = -1;
@@ -43,47 +54,58 @@ const EMPTY = -1;
  * A trie over the names read backwards, for finding names that end at a position, in
  * flat arrays: node 0 is the root, `step` goes to the node for one more character
  * before (-1: no name reads so), and `places` holds the lookupPlace list of the name
- * spelled from the root, when the path is a name. The children are one open-addressing
- * table keyed by (node, character), so a step costs a multiplication and a probe or two.
+ * spelled from the root. The nodes that are names come first (1 to `names`), so that
+ * `isName` needs no memory. The children are one open-addressing table of (key, child)
+ * pairs keyed by (node, character): a step is a multiplication and a probe or two, most
+ * often in one cache line.
  */
 export class NameTrie {
   static readonly ROOT = 0;
   /** The places of the name each node spells, or undefined. */
   readonly places: ReadonlyArray<readonly Place[] | undefined>;
-  private readonly keys: Float64Array;
-  private readonly children: Int32Array;
+  /** Nodes 1 to `names` are names. */
+  readonly names: number;
+  private readonly table: Float64Array;
   private readonly shift: number;
   private readonly mask: number;
 
   constructor(byName: ReadonlyMap<string, Place[]>) {
-    // nodes first, in a plain map, then the table sized for them
+    // nodes first, in a plain map, then numbered names first, then the table sized for them
     const edges = new Map<number, number>();
-    const places: Array<Place[] | undefined> = [undefined];
+    const lists: Array<Place[] | undefined> = [undefined];
     for (const [name, list] of byName) {
       let node = 0;
       for (let i = name.length - 1; i >= 0; i--) {
         const key = node * 0x10000 + name.charCodeAt(i);
         let n = edges.get(key);
         if (n === undefined) {
-          n = places.length;
-          places.push(undefined);
+          n = lists.length;
+          lists.push(undefined);
           edges.set(key, n);
         }
         node = n;
       }
-      places[node] = list;
+      lists[node] = list;
     }
+    const id = new Int32Array(lists.length);
+    let next = 1;
+    for (let n = 1; n < lists.length; n++) if (lists[n]) id[n] = next++;
+    this.names = next - 1;
+    for (let n = 1; n < lists.length; n++) if (!lists[n]) id[n] = next++;
+    const places = new Array<Place[] | undefined>(lists.length).fill(undefined);
+    for (let n = 1; n < lists.length; n++) places[id[n] as number] = lists[n];
     let bits = 4;
     while (1 << bits < edges.size * 2) bits++;
-    this.keys = new Float64Array(1 << bits).fill(EMPTY);
-    this.children = new Int32Array(1 << bits);
+    this.table = new Float64Array(2 << bits).fill(EMPTY);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     for (const [key, child] of edges) {
-      let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
-      while (this.keys[h] !== EMPTY) h = (h + 1) & this.mask;
-      this.keys[h] = key;
-      this.children[h] = child;
+      const parent = Math.floor(key / 0x10000);
+      const k = (id[parent] as number) * 0x10000 + (key % 0x10000);
+      let h = Math.imul(k, 0x9e3779b1) >>> this.shift;
+      while (this.table[2 * h] !== EMPTY) h = (h + 1) & this.mask;
+      this.table[2 * h] = k;
+      this.table[2 * h + 1] = id[child] as number;
     }
     this.places = places;
   }
@@ -93,14 +115,19 @@ export class NameTrie {
     return this.places.length;
   }
 
+  /** Whether a node (or -1) spells a name. */
+  isName(node: number): boolean {
+    return node > 0 && node <= this.names;
+  }
+
   /** The node for the name of `node` with `code` before it, or -1 (also when `node` is -1). */
   step(node: number, code: number): number {
     if (node < 0) return -1;
     const key = node * 0x10000 + code;
     let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const k = this.keys[h] as number;
-      if (k === key) return this.children[h] as number;
+      const k = this.table[2 * h] as number;
+      if (k === key) return this.table[2 * h + 1] as number;
       if (k === EMPTY) return -1;
       h = (h + 1) & this.mask;
     }
@@ -132,7 +159,7 @@ export function longestNameEndingAt(s: string, end: number, floor: number, skip?
   let best = -1;
   for (let i = end - 1; i >= floor && node >= 0; i--) {
     node = trie.step(node, s.charCodeAt(i));
-    if (node >= 0 && trie.places[node] && end - i >= 2 && !(skip && skip(i))) best = i;
+    if (trie.isName(node) && end - i >= 2 && !(skip && skip(i))) best = i;
   }
   return best;
 }

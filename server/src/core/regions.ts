@@ -48,6 +48,8 @@ interface Names {
   trie: NameTrie;
   notPlace: Uint8Array;
   region: Array<Region | undefined>;
+  /** The city a name counts for in articleRegions (null: none), once asked. */
+  city: Array<Region | null | undefined>;
 }
 
 let names: Names | undefined;
@@ -60,7 +62,7 @@ function placeNames(): Names {
       const node = trie.find(w);
       if (node >= 0) notPlace[node] = 1;
     }
-    names = { trie, notPlace, region: new Array<Region | undefined>(trie.size).fill(undefined) };
+    names = { trie, notPlace, region: new Array<Region | undefined>(trie.size).fill(undefined), city: new Array<Region | null | undefined>(trie.size).fill(undefined) };
   }
   return names;
 }
@@ -108,7 +110,7 @@ export function resolvePlace(name: string, context?: Region): Region | undefined
   const n = placeNames();
   let node = NameTrie.ROOT;
   for (let i = name.length - 1; i >= 0 && node >= 0; i--) node = n.trie.step(node, simplifiedCode(name.charCodeAt(i)));
-  const places = node >= 0 ? n.trie.places[node] : undefined;
+  const places = n.trie.isName(node) ? n.trie.places[node] : undefined;
   if (places) {
     if (n.notPlace[node] === 1) return undefined;
     const inContext = context && places.length > 1 ? places.find((p) => parentChain(p).some((x) => context.chain.includes(x.name))) : undefined;
@@ -119,34 +121,7 @@ export function resolvePlace(name: string, context?: Region): Region | undefined
   return { name, level, chain: context ? [name, ...context.chain] : [name] };
 }
 
-/** Place names in a stretch of normalised text: the longest known name ending at each suffix character. */
-export function findPlaces(text: string, norm: string, from: number, to: number, deadline: Deadline = NO_DEADLINE): PlaceMention[] {
-  const n = placeNames();
-  const trie = n.trie;
-  const out: PlaceMention[] = [];
-  for (let i = from; i < to; i++) {
-    const c = norm.charCodeAt(i);
-    if (SUFFIX_CODES[c] !== 1) continue;
-    deadline.check();
-    // Walk back from the suffix; names are at most 9 characters, and at least 2.
-    const floor = Math.max(from, i - 8);
-    let node = trie.step(NameTrie.ROOT, c);
-    let start = -1;
-    let found = -1;
-    for (let k = i - 1; k >= floor && node >= 0; k--) {
-      node = trie.step(node, norm.charCodeAt(k));
-      if (node >= 0 && trie.places[node] !== undefined && n.notPlace[node] === 0) {
-        start = k;
-        found = node;
-      }
-    }
-    if (found >= 0) out.push({ start, end: i + 1, region: regionAt(n, found) });
-  }
-  void text;
-  return out;
-}
-
-/** 我市/全市/本市, 我省/全省/本省, 我区/全区/本区, 我县/全县 (the article's own place) at `i`: 2 (province), 1 (city), else 0. */
+/** 我市/全市/本市, 我省/全省/本省, 我区/全区/本区, 我县/全县 (the article's own place). */
 const SELF_FIRST = new Uint8Array(0x10000);
 SELF_FIRST['我'.charCodeAt(0)] = 1;
 SELF_FIRST['全'.charCodeAt(0)] = 2;
@@ -156,6 +131,7 @@ const PROVINCE = '省'.charCodeAt(0);
 const AREA = '区'.charCodeAt(0);
 const COUNTY = '县'.charCodeAt(0);
 
+/** The article's own place named at `i` (我市, 全省…): 2 province, 1 city, 0 none. */
 function selfAt(norm: string, i: number): 0 | 1 | 2 {
   const first = SELF_FIRST[norm.charCodeAt(i)];
   if (first === 0) return 0;
@@ -163,6 +139,81 @@ function selfAt(norm: string, i: number): 0 | 1 | 2 {
   if (c === PROVINCE) return 2;
   if (c === CITY || c === AREA || (c === COUNTY && first !== 3)) return 1; // not 本县
   return 0;
+}
+
+/**
+ * The characters scanPlaces stops at, one bit each (8 KB, a few cache lines per text): the
+ * place suffixes (where names end) and the first characters of 我市/全省….
+ */
+const SCAN = new Uint32Array(0x10000 >>> 5);
+for (const ch of '省市区县州盟旗道镇乡村我全本') SCAN[ch.charCodeAt(0) >>> 5] |= 1 << (ch.charCodeAt(0) & 31);
+
+/**
+ * One pass over norm[from, to): the longest known name ending at each suffix character,
+ * and, when `selves` is given, where the article names its own place (position × 4 + the
+ * selfAt value), both in text order; when `cities` is given, the city each name counts
+ * for in articleRegions.
+ */
+function scanPlaces(
+  norm: string,
+  from: number,
+  to: number,
+  deadline: Deadline,
+  selves?: number[],
+  cities?: Array<Region | undefined>,
+): PlaceMention[] {
+  const n = placeNames();
+  const trie = n.trie;
+  const out: PlaceMention[] = [];
+  for (let i = from; i < to; i++) {
+    const c = norm.charCodeAt(i);
+    if (((SCAN[c >>> 5] as number) & (1 << (c & 31))) === 0) continue;
+    if (SELF_FIRST[c] !== 0) {
+      if (selves) {
+        const self = selfAt(norm, i);
+        if (self !== 0) selves.push(i * 4 + self);
+      }
+      continue;
+    }
+    deadline.check();
+    // Walk back from the suffix; names are at most 9 characters, and at least 2.
+    const floor = Math.max(from, i - 8);
+    let node = trie.step(NameTrie.ROOT, c);
+    let start = -1;
+    let found = -1;
+    for (let k = i - 1; k >= floor && node >= 0; k--) {
+      node = trie.step(node, norm.charCodeAt(k));
+      if (trie.isName(node) && n.notPlace[node] === 0) {
+        start = k;
+        found = node;
+      }
+    }
+    if (found >= 0) {
+      out.push({ start, end: i + 1, region: regionAt(n, found) });
+      cities?.push(cityAt(n, found));
+    }
+  }
+  return out;
+}
+
+/** Place names in a stretch of normalised text: the longest known name ending at each suffix character. */
+export function findPlaces(text: string, norm: string, from: number, to: number, deadline: Deadline = NO_DEADLINE): PlaceMention[] {
+  void text;
+  return scanPlaces(norm, from, to, deadline);
+}
+
+/** The first of `selves` (see scanPlaces) inside [start, end): its selfAt value, or 0. */
+function selfIn(selves: readonly number[], start: number, end: number): number {
+  let lo = 0;
+  let hi = selves.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((selves[mid] as number) >>> 2 < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = selves[lo];
+  // the second character must be inside too
+  return first !== undefined && (first >>> 2) + 1 < end ? first & 3 : 0;
 }
 
 /** The city a mention counts for: itself, or the city an area is in. */
@@ -173,13 +224,35 @@ function cityOf(r: Region): Region | undefined {
 
 /** The article's own city and province, from the places it names most (ties: the first named). */
 export function articleRegions(mentions: PlaceMention[]): { city?: Region; province?: Region } {
+  return homeOf(
+    mentions,
+    mentions.map((m) => {
+      const r = cityOf(m.region);
+      return r && r.level === 'city' ? r : undefined;
+    }),
+  );
+}
+
+/** The city a name found by scanPlaces counts for in articleRegions (remembered per trie node). */
+function cityAt(n: Names, node: number): Region | undefined {
+  let city = n.city[node];
+  if (city === undefined) {
+    const r = cityOf(regionAt(n, node));
+    city = r && r.level === 'city' ? r : null;
+    n.city[node] = city;
+  }
+  return city ?? undefined;
+}
+
+/** The city named most (`cities`: the city each mention counts for, if any), and its province. */
+function homeOf(mentions: readonly PlaceMention[], cities: ReadonlyArray<Region | undefined>): { city?: Region; province?: Region } {
   const count = new Map<string, { r: Region; n: number; first: number }>();
-  for (const m of mentions) {
-    const r = cityOf(m.region);
-    if (!r || r.level !== 'city') continue;
+  for (let k = 0; k < mentions.length; k++) {
+    const r = cities[k];
+    if (!r) continue;
     const e = count.get(r.name);
     if (e) e.n++;
-    else count.set(r.name, { r, n: 1, first: m.start });
+    else count.set(r.name, { r, n: 1, first: (mentions[k] as PlaceMention).start });
   }
   // the most named; ties: the first named, then the first counted (as a stable sort would)
   let best: { r: Region; n: number; first: number } | undefined;
@@ -200,19 +273,24 @@ export function assignRegions(
   figures: Figure[],
   deadline: Deadline = NO_DEADLINE,
 ): { mentions: PlaceMention[]; home: { city?: Region; province?: Region } } {
-  const mentions = findPlaces(text, norm, 0, norm.length, deadline);
-  const home = articleRegions(mentions);
+  const selves: number[] = [];
+  const cities: Array<Region | undefined> = [];
+  const mentions = scanPlaces(norm, 0, norm.length, deadline, selves, cities);
+  const home = homeOf(mentions, cities);
   let m = 0;
   let k = 0;
-  const counts = figures.filter((f) => f.kind === 'count');
+  void text;
   for (const s of sentences) {
     deadline.check();
     while (m < mentions.length && (mentions[m] as PlaceMention).end <= s.start) m++;
     let self = -1; // 0 none, 1 city, 2 province: read only when a figure needs it
     let near = m; // mentions before the current figure, within the sentence
     let nearest: Region | undefined;
-    while (k < counts.length && (counts[k] as Figure).start < s.end) {
-      const f = counts[k] as Figure;
+    for (;;) {
+      // the next count figure that starts before the end of the sentence
+      while (k < figures.length && (figures[k] as Figure).kind !== 'count') k++;
+      const f = figures[k];
+      if (!f || f.start >= s.end) break;
       k++;
       if (f.start < s.start) continue;
       let region = f.label ? resolvePlace(f.label, home.city) : undefined;
@@ -220,10 +298,7 @@ export function assignRegions(
       while (near < mentions.length && (mentions[near] as PlaceMention).end <= f.start) nearest = (mentions[near++] as PlaceMention).region;
       if (!region) region = nearest;
       if (!region) {
-        if (self < 0) {
-          self = 0;
-          for (let i = s.start; i < s.end - 1 && self === 0; i++) self = selfAt(norm, i);
-        }
+        if (self < 0) self = selfIn(selves, s.start, s.end);
         if (self === 2) region = home.province;
         else if (self === 1) region = home.city;
       }

@@ -28,17 +28,7 @@ function generic(first: number, second: number): boolean {
   return GENERIC_FIRST[first] === 1 && GENERIC_PAIRS.has(first * 0x10000 + second);
 }
 
-/** Per UTF-16 unit of the raw text: 1 when it simplifies to a suffix, 2 when not, 0 not yet known. */
-const SUFFIX = new Uint8Array(0x10000);
-
-function isSuffix(c: number): boolean {
-  let s = SUFFIX[c] as number;
-  if (s === 0) {
-    s = SUFFIXES.includes(String.fromCharCode(simplifiedCode(c))) ? 1 : 2;
-    SUFFIX[c] = s;
-  }
-  return s === 1;
-}
+const [QU, XIAN, SHI] = SUFFIXES.map((s) => s.charCodeAt(0)) as [number, number, number];
 
 /**
  * The divisions of a province by their names with one character left out: the key of a
@@ -110,19 +100,18 @@ export function checkPlaceName(text: string, province: Region | undefined, local
   // simplified codes of the name being tried, in text order (3 or 4)
   const codes = [0, 0, 0, 0];
   for (let i = 2; i < text.length; i++) {
-    const suffix = text.charCodeAt(i);
-    if (!isSuffix(suffix)) continue;
+    const c0 = simplifiedCode(text.charCodeAt(i));
+    if (c0 !== QU && c0 !== XIAN && c0 !== SHI) continue;
     deadline.check();
     // 2-character names (云冈区); a preceding Han character is part of another word only
     // when it is a division prefix we cannot judge, so 2 and 3 are tried, longest real first.
     if (!isHan(text.charCodeAt(i - 1)) || !isHan(text.charCodeAt(i - 2))) continue;
-    const c0 = simplifiedCode(suffix);
     const c1 = simplifiedCode(text.charCodeAt(i - 1));
     const c2 = simplifiedCode(text.charCodeAt(i - 2));
     const genericEnd = generic(c1, c0);
     // the names of 2 and 3 characters before the suffix, read backwards through the trie
     const node2 = trie.step(trie.step(trie.step(NameTrie.ROOT, c0), c1), c2);
-    const real2 = node2 >= 0 && trie.places[node2] !== undefined;
+    const real2 = trie.isName(node2);
     let s = i - 2;
     // 中心城区: the tail of a longer word, not a name.
     if (genericEnd && s > 0 && isHan(text.charCodeAt(s - 1))) continue;
@@ -138,8 +127,7 @@ export function checkPlaceName(text: string, province: Region | undefined, local
       if (genericEnd && s > 0 && isHan(text.charCodeAt(s - 1))) continue;
       const c3 = simplifiedCode(text.charCodeAt(s));
       if (generic(c3, c2) || genericEnd) continue;
-      const node3 = node2 >= 0 ? trie.step(node2, c3) : -1;
-      if (node3 >= 0 && trie.places[node3] !== undefined) continue;
+      if (trie.isName(trie.step(node2, c3))) continue;
       codes[0] = c3;
       codes[1] = c2;
       codes[2] = c1;
