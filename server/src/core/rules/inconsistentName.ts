@@ -7,7 +7,7 @@
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import { localized, type Locale } from '../messages';
 import { isHan } from '../text/normalize';
-import { sameSound } from '../text/homophone';
+import { sameSoundCode } from '../text/homophone';
 import type { Finding } from '../types';
 
 const MESSAGE = { en: '“{0}” is written “{1}” {2} times elsewhere in this article', zh: '“{0}”在本文其他地方写作“{1}”({2} 次)' };
@@ -39,13 +39,16 @@ const COUNT = 3; // occurrences
 const HASH = 4;
 const HEAD = 5; // first occurrence, in Names.occ
 const TAIL = 6; // last occurrence
-const FIELDS = 7;
+/** Its first three characters: names of one shape differ in no other (the rest is their suffix). */
+const C0 = 7;
+const FIELDS = 10;
 
 /**
  * The names of a text and where each occurs, without making strings: a name is known by
  * its first occurrence (start and length in the text), and found again by an
  * open-addressing table hashed on its characters. Names are numbered in the order they
- * are first met; occurrences are pairs (start, next occurrence of the name or -1).
+ * are first met; occurrences are pairs (start, next occurrence of the name or -1). One
+ * instance serves every call (see `reset`), so that a check allocates no buffers.
  */
 class Names {
   size = 0;
@@ -53,8 +56,25 @@ class Names {
   occ: Int32Array = new Int32Array(128 * 2);
   private occs = 0;
   private table: Int32Array = new Int32Array(256);
+  private text = '';
 
-  constructor(private readonly text: string) {}
+  /** Empties the names for a new text; buffers grown for a long text are given back. */
+  reset(text: string): this {
+    this.text = text;
+    this.size = 0;
+    this.occs = 0;
+    if (this.table.length > 4096) {
+      this.table = new Int32Array(256);
+      this.ent = new Int32Array(64 * FIELDS);
+      this.occ = new Int32Array(128 * 2);
+    } else this.table.fill(0);
+    return this;
+  }
+
+  /** Forgets the text (the instance outlives the call). */
+  release(): void {
+    this.text = '';
+  }
 
   field(id: number, f: number): number {
     return this.ent[id * FIELDS + f] as number;
@@ -95,6 +115,7 @@ class Names {
     this.ent[at + HASH] = h;
     this.ent[at + HEAD] = o;
     this.ent[at + TAIL] = o;
+    for (let k = 0; k < 3; k++) this.ent[at + C0 + k] = text.charCodeAt(s + k);
     this.table[slot] = id + 1;
     if (this.size * 2 > this.table.length) this.rehash();
   }
@@ -130,8 +151,10 @@ function grow(a: Int32Array): Int32Array {
  * reading before 区 is the same span). Names of one shape all end in the same character,
  * so they are met in the order of their occurrences.
  */
+const shared = new Names();
+
 function scan(text: string, deadline: Deadline): Names {
-  const names = new Names(text);
+  const names = shared.reset(text);
   for (const [final, index] of FINALS) {
     for (let i = text.indexOf(final); i >= 0; i = text.indexOf(final, i + 1)) {
       deadline.check();
@@ -164,58 +187,65 @@ function shapeOf(suffix: number, length: number): number {
 }
 
 export function checkInconsistentName(text: string, locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
+  try {
+    return inconsistentNames(text, locale, deadline);
+  } finally {
+    shared.release();
+  }
+}
+
+function inconsistentNames(text: string, locale: Locale, deadline: Deadline): Finding[] {
   const names = scan(text, deadline);
   const n = names.size;
-  // Only a name written at least twice can be the majority form: the shapes with one, their
-  // names and their majority candidates, in the order of first occurrence.
-  const groups = new Map<number, { names: number[]; majors: number[] }>();
-  for (let id = 0; id < n; id++) if (names.field(id, COUNT) >= 2) groups.set(names.field(id, SHAPE), { names: [], majors: [] });
-  if (groups.size === 0) return [];
+  // Only a name written at least twice can be the majority form: per shape, those names in
+  // the order of first occurrence; each name is compared with those of its shape.
+  const majors: Array<number[] | undefined> = [];
   for (let id = 0; id < n; id++) {
-    const g = groups.get(names.field(id, SHAPE));
-    if (!g) continue;
-    g.names.push(id);
-    if (names.field(id, COUNT) >= 2) g.majors.push(id);
+    if (names.field(id, COUNT) < 2) continue;
+    const shape = names.field(id, SHAPE);
+    (majors[shape] ??= []).push(id);
   }
+  if (majors.length === 0) return [];
   const out: Finding[] = [];
-  for (const group of groups.values()) {
-    for (const minor of group.names) {
-      deadline.check();
-      const minorCount = names.field(minor, COUNT);
-      const minorStart = names.field(minor, START);
-      const length = names.field(minor, LENGTH);
-      for (const major of group.majors) {
-        const majorCount = names.field(major, COUNT);
-        if (majorCount <= minorCount) continue; // also the minor itself
-        const majorStart = names.field(major, START);
-        let diff = -1;
-        let count = 0;
-        for (let k = 0; k < length && count < 2; k++) {
-          if (text.charCodeAt(minorStart + k) !== text.charCodeAt(majorStart + k)) {
-            diff = k;
-            count++;
-          }
-        }
-        if (count !== 1 || !sameSound(text.charAt(minorStart + diff), text.charAt(majorStart + diff))) continue;
-        const minorName = text.slice(minorStart, minorStart + length);
-        const majorName = text.slice(majorStart, majorStart + length);
-        const related: Finding['related'] = [];
-        for (let o = names.field(major, HEAD); o >= 0 && related.length < 5; o = names.occ[o * 2 + 1] as number) {
-          const start = names.occ[o * 2] as number;
-          related.push({ start, end: start + length, message: localized(locale, OTHER, majorName) });
-        }
-        for (let o = names.field(minor, HEAD); o >= 0; o = names.occ[o * 2 + 1] as number) {
-          const start = names.occ[o * 2] as number;
-          out.push({
-            code: 'inconsistent-name',
-            severity: 'warning',
-            start,
-            end: start + length,
-            message: localized(locale, MESSAGE, minorName, majorName, majorCount),
-            related: related.map((r) => ({ ...r })),
-            fixes: [{ title: localized(locale, FIX, majorName), edits: [{ start: start + diff, end: start + diff + 1, newText: majorName[diff] as string }], safe: false }],
-          });
-        }
+  for (let minor = 0; minor < n; minor++) {
+    const candidates = majors[names.field(minor, SHAPE)];
+    if (!candidates) continue;
+    deadline.check();
+    const minorCount = names.field(minor, COUNT);
+    const minorStart = names.field(minor, START);
+    const length = names.field(minor, LENGTH);
+    const a0 = names.field(minor, C0);
+    const a1 = names.field(minor, C0 + 1);
+    const a2 = names.field(minor, C0 + 2);
+    for (const major of candidates) {
+      const majorCount = names.field(major, COUNT);
+      if (majorCount <= minorCount) continue; // also the minor itself
+      // exactly one character apart
+      const d0 = a0 !== names.field(major, C0);
+      const d1 = a1 !== names.field(major, C0 + 1);
+      const d2 = a2 !== names.field(major, C0 + 2);
+      if ((d0 ? 1 : 0) + (d1 ? 1 : 0) + (d2 ? 1 : 0) !== 1) continue;
+      const diff = d0 ? 0 : d1 ? 1 : 2;
+      const majorStart = names.field(major, START);
+      if (!sameSoundCode(names.field(minor, C0 + diff), names.field(major, C0 + diff))) continue;
+      const minorName = text.slice(minorStart, minorStart + length);
+      const majorName = text.slice(majorStart, majorStart + length);
+      const related: Finding['related'] = [];
+      for (let o = names.field(major, HEAD); o >= 0 && related.length < 5; o = names.occ[o * 2 + 1] as number) {
+        const start = names.occ[o * 2] as number;
+        related.push({ start, end: start + length, message: localized(locale, OTHER, majorName) });
+      }
+      for (let o = names.field(minor, HEAD); o >= 0; o = names.occ[o * 2 + 1] as number) {
+        const start = names.occ[o * 2] as number;
+        out.push({
+          code: 'inconsistent-name',
+          severity: 'warning',
+          start,
+          end: start + length,
+          message: localized(locale, MESSAGE, minorName, majorName, majorCount),
+          related: related.map((r) => ({ ...r })),
+          fixes: [{ title: localized(locale, FIX, majorName), edits: [{ start: start + diff, end: start + diff + 1, newText: majorName[diff] as string }], safe: false }],
+        });
       }
     }
   }

@@ -9,7 +9,7 @@ import { NameTrie, placesInProvince, reverseNames, simplifiedCode, type Place } 
 import { localized, type Locale } from '../messages';
 import type { Region } from '../regions';
 import { isHan } from '../text/normalize';
-import { sameSound } from '../text/homophone';
+import { sameSoundCode } from '../text/homophone';
 import type { Finding } from '../types';
 
 const MESSAGE = { en: '“{0}” is not a division of {1}. Did you mean {2}?', zh: '“{0}”不是{1}的行政区划。是否应为“{2}”?' };
@@ -84,7 +84,7 @@ function slipOf(index: ProvinceIndex, codes: readonly number[], length: number):
     const written = codes[j] as number;
     for (const p of list) {
       const right = p.name.charCodeAt(j);
-      if (right === written || !sameSound(String.fromCharCode(written), String.fromCharCode(right))) continue;
+      if (right === written || !sameSoundCode(written, right)) continue;
       found = p;
       count++;
     }
