@@ -66,6 +66,11 @@ export class NameTrie {
   /** Nodes 1 to `names` are names. */
   readonly names: number;
   private readonly table: Float64Array;
+  /**
+   * One bit per (node, character) edge, hashed (8 KB, false positives only): most steps that
+   * fail end here, without reading the table, which is larger and often out of cache.
+   */
+  private readonly edges = new Uint32Array(0x10000 >>> 5);
   private readonly shift: number;
   private readonly mask: number;
 
@@ -95,7 +100,7 @@ export class NameTrie {
     const places = new Array<Place[] | undefined>(lists.length).fill(undefined);
     for (let n = 1; n < lists.length; n++) places[id[n] as number] = lists[n];
     let bits = 4;
-    while (1 << bits < edges.size * 2) bits++;
+    while (1 << bits < edges.size * 1.35) bits++;
     this.table = new Float64Array(2 << bits).fill(EMPTY);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
@@ -106,6 +111,8 @@ export class NameTrie {
       while (this.table[2 * h] !== EMPTY) h = (h + 1) & this.mask;
       this.table[2 * h] = k;
       this.table[2 * h + 1] = id[child] as number;
+      const e = edgeBit(k);
+      this.edges[e >>> 5] = (this.edges[e >>> 5] as number) | (1 << (e & 31));
     }
     this.places = places;
   }
@@ -124,6 +131,8 @@ export class NameTrie {
   step(node: number, code: number): number {
     if (node < 0) return -1;
     const key = node * 0x10000 + code;
+    const e = edgeBit(key);
+    if (((this.edges[e >>> 5] as number) & (1 << (e & 31))) === 0) return -1;
     let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const k = this.table[2 * h] as number;
@@ -139,6 +148,11 @@ export class NameTrie {
     for (let i = s.length - 1; i >= 0 && node >= 0; i--) node = this.step(node, s.charCodeAt(i));
     return node;
   }
+}
+
+/** The bit of an edge key in NameTrie.edges (16 bits, independent of the table's hash). */
+function edgeBit(key: number): number {
+  return Math.imul(key, 0x85ebca6b) >>> 16;
 }
 
 let reverse: NameTrie | undefined;

@@ -84,11 +84,10 @@ const CUN = '村'.charCodeAt(0);
 /**
  * The level of an unnamed place by its simplified suffix, or undefined: …街道, …镇, …乡 are
  * streets, …社区, …小区, …村 communities, with 1 to 9 characters before a 1-character suffix
- * or 1 to 8 before a 2-character one.
+ * or 1 to 8 before a 2-character one. `last`: the simplified last character.
  */
-function unnamedLevel(name: string): Region['level'] | undefined {
+function unnamedLevel(name: string, last: number): Region['level'] | undefined {
   const n = name.length;
-  const last = simplifiedCode(name.charCodeAt(n - 1));
   let suffix = 1;
   let level: Region['level'];
   if (last === ZHEN || last === XIANG) level = 'street';
@@ -108,15 +107,16 @@ export function resolvePlace(name: string, context?: Region): Region | undefined
   if (name.length < 2) return undefined;
   // the name read backwards through the trie, character by simplified character
   const n = placeNames();
-  let node = NameTrie.ROOT;
-  for (let i = name.length - 1; i >= 0 && node >= 0; i--) node = n.trie.step(node, simplifiedCode(name.charCodeAt(i)));
+  const last = simplifiedCode(name.charCodeAt(name.length - 1));
+  let node = n.trie.step(NameTrie.ROOT, last);
+  for (let i = name.length - 2; i >= 0 && node >= 0; i--) node = n.trie.step(node, simplifiedCode(name.charCodeAt(i)));
   const places = n.trie.isName(node) ? n.trie.places[node] : undefined;
   if (places) {
     if (n.notPlace[node] === 1) return undefined;
     const inContext = context && places.length > 1 ? places.find((p) => parentChain(p).some((x) => context.chain.includes(x.name))) : undefined;
     return inContext ? toRegion(inContext) : regionAt(n, node);
   }
-  const level = unnamedLevel(name);
+  const level = unnamedLevel(name, last);
   if (!level || NOT_PLACES.has(toSimplified(name))) return undefined;
   return { name, level, chain: context ? [name, ...context.chain] : [name] };
 }
@@ -244,21 +244,48 @@ function cityAt(n: Names, node: number): Region | undefined {
   return city ?? undefined;
 }
 
+interface CityCount {
+  r: Region;
+  n: number;
+  first: number;
+}
+
+/** The province of each city found as home (resolvePlace of the last name of its chain). */
+const provinceOf = new Map<Region, Region | null>();
+
 /** The city named most (`cities`: the city each mention counts for, if any), and its province. */
 function homeOf(mentions: readonly PlaceMention[], cities: ReadonlyArray<Region | undefined>): { city?: Region; province?: Region } {
-  const count = new Map<string, { r: Region; n: number; first: number }>();
-  for (let k = 0; k < mentions.length; k++) {
+  // cities by name, in the order first named: a short list, a map once there are many
+  const counts: CityCount[] = [];
+  let byName: Map<string, CityCount> | undefined;
+  for (let k = 0; k < cities.length; k++) {
     const r = cities[k];
     if (!r) continue;
-    const e = count.get(r.name);
-    if (e) e.n++;
-    else count.set(r.name, { r, n: 1, first: (mentions[k] as PlaceMention).start });
+    let e: CityCount | undefined;
+    if (byName) e = byName.get(r.name);
+    else for (const x of counts) if (x.r === r || x.r.name === r.name) e = x;
+    if (e) {
+      e.n++;
+      continue;
+    }
+    e = { r, n: 1, first: (mentions[k] as PlaceMention).start };
+    counts.push(e);
+    if (byName) byName.set(r.name, e);
+    else if (counts.length > 8) byName = new Map(counts.map((x) => [x.r.name, x]));
   }
   // the most named; ties: the first named, then the first counted (as a stable sort would)
-  let best: { r: Region; n: number; first: number } | undefined;
-  for (const e of count.values()) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
+  let best: CityCount | undefined;
+  for (const e of counts) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
   const city = best?.r;
-  const province = city && city.chain.length > 1 ? resolvePlace(city.chain[city.chain.length - 1] as string) : undefined;
+  let province: Region | undefined;
+  if (city && city.chain.length > 1) {
+    let p = provinceOf.get(city);
+    if (p === undefined) {
+      p = resolvePlace(city.chain[city.chain.length - 1] as string) ?? null;
+      if (provinceOf.size < 10000) provinceOf.set(city, p);
+    }
+    province = p ?? undefined;
+  }
   const home: { city?: Region; province?: Region } = {};
   if (city) home.city = city;
   if (province) home.province = province;
