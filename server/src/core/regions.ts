@@ -23,8 +23,8 @@ export interface PlaceMention extends Span {
   region: Region;
 }
 
-const SUFFIX_CODES = new Uint8Array(0x10000);
-for (const ch of '省市区县州盟旗道镇乡村') SUFFIX_CODES[ch.charCodeAt(0)] = 1;
+/** Where place names end. */
+const SUFFIXES = '省市区县州盟旗道镇乡村';
 const NOT_PLACES = new Set(['全市', '本市', '我市', '全区', '本区', '我区', '全省', '我省', '本省', '城区', '市区', '辖区', '社区', '小区', '地区', '管控区', '风险区', '封控区', '园区', '景区', '全县', '本县', '城市', '省市', '市县']);
 
 const regionOf = new WeakMap<Place, Region>();
@@ -42,7 +42,8 @@ function toRegion(p: Place): Region {
 
 /**
  * The gazetteer's names read backwards (see NameTrie), with per node: 1 for the words
- * in NOT_PLACES (never places), and the region of the name's first division once asked.
+ * in NOT_PLACES (never places), and, once asked, the region of the name's first division
+ * and the city it counts for.
  */
 interface Names {
   trie: NameTrie;
@@ -122,10 +123,10 @@ export function resolvePlace(name: string, context?: Region): Region | undefined
 }
 
 /** 我市/全市/本市, 我省/全省/本省, 我区/全区/本区, 我县/全县 (the article's own place). */
-const SELF_FIRST = new Uint8Array(0x10000);
-SELF_FIRST['我'.charCodeAt(0)] = 1;
-SELF_FIRST['全'.charCodeAt(0)] = 2;
-SELF_FIRST['本'.charCodeAt(0)] = 3;
+const SELF_FIRST = '我全本';
+const WO = '我'.charCodeAt(0);
+const QUAN = '全'.charCodeAt(0);
+const BEN = '本'.charCodeAt(0);
 const CITY = '市'.charCodeAt(0);
 const PROVINCE = '省'.charCodeAt(0);
 const AREA = '区'.charCodeAt(0);
@@ -133,11 +134,11 @@ const COUNTY = '县'.charCodeAt(0);
 
 /** The article's own place named at `i` (我市, 全省…): 2 province, 1 city, 0 none. */
 function selfAt(norm: string, i: number): 0 | 1 | 2 {
-  const first = SELF_FIRST[norm.charCodeAt(i)];
-  if (first === 0) return 0;
+  const first = norm.charCodeAt(i);
+  if (first !== WO && first !== QUAN && first !== BEN) return 0;
   const c = norm.charCodeAt(i + 1);
   if (c === PROVINCE) return 2;
-  if (c === CITY || c === AREA || (c === COUNTY && first !== 3)) return 1; // not 本县
+  if (c === CITY || c === AREA || (c === COUNTY && first !== BEN)) return 1; // not 本县
   return 0;
 }
 
@@ -146,7 +147,7 @@ function selfAt(norm: string, i: number): 0 | 1 | 2 {
  * place suffixes (where names end) and the first characters of 我市/全省….
  */
 const SCAN = new Uint32Array(0x10000 >>> 5);
-for (const ch of '省市区县州盟旗道镇乡村我全本') SCAN[ch.charCodeAt(0) >>> 5] |= 1 << (ch.charCodeAt(0) & 31);
+for (const ch of SUFFIXES + SELF_FIRST) SCAN[ch.charCodeAt(0) >>> 5] |= 1 << (ch.charCodeAt(0) & 31);
 
 /**
  * One pass over norm[from, to): the longest known name ending at each suffix character,
@@ -168,7 +169,7 @@ function scanPlaces(
   for (let i = from; i < to; i++) {
     const c = norm.charCodeAt(i);
     if (((SCAN[c >>> 5] as number) & (1 << (c & 31))) === 0) continue;
-    if (SELF_FIRST[c] !== 0) {
+    if (c === WO || c === QUAN || c === BEN) {
       if (selves) {
         const self = selfAt(norm, i);
         if (self !== 0) selves.push(i * 4 + self);
