@@ -161,11 +161,12 @@ const soundAlikes = (() => {
 
 /**
  * Texts of division names of one province (some misspelt by sound), community names and
- * filler; `few`: from a handful of names only, so that names repeat.
+ * filler; `pool`: from that many names only, so that names repeat, and up to `length` names.
  */
-function bulletinOf(province: string, few = false) {
-  const all = placesInProvince(province).map((p) => p.name);
-  const own = few ? all.slice(0, 6) : all;
+function bulletinOf(province: string, pool = Infinity, length = 40) {
+  const own = placesInProvince(province)
+    .map((p) => p.name)
+    .slice(0, pool);
   const name = fc.oneof(
     fc.constantFrom(...own),
     fc.constantFrom(...own).chain((n) =>
@@ -177,7 +178,7 @@ function bulletinOf(province: string, few = false) {
     fc.constantFrom('龙保社区', '龙堡社区', '新华街道', '新化街道', '东风村', '东峰村', '桃园小区', '陶园小区', '保社区', '堡社区', '中心城区', '全市', '城区'),
   );
   const filler = fc.constantFrom('', ',', '新增', '3例', '。', '累计确诊', 'a');
-  return fc.array(fc.tuple(name, filler), { minLength: 1, maxLength: 40 }).map((parts) => parts.map(([n, f]) => n + f).join(''));
+  return fc.array(fc.tuple(name, filler), { minLength: 1, maxLength: length }).map((parts) => parts.map(([n, f]) => n + f).join(''));
 }
 
 describe('place-name and inconsistent-name: the same findings as the plain algorithms', () => {
@@ -206,7 +207,7 @@ describe('place-name and inconsistent-name: the same findings as the plain algor
     const edit = (f: Finding): string => f.fixes[0]!.title;
     let found = 0;
     fc.assert(
-      fc.property(bulletinOf(shanxi.code!, true), (text) => {
+      fc.property(fc.oneof(bulletinOf(shanxi.code!, 6), bulletinOf(shanxi.code!, 60, 400)), (text) => {
         const fast = checkInconsistentName(text, 'en');
         const plain = referenceInconsistentName(text);
         assert.deepEqual(fast.map((f) => [f.start, f.end]), plain.map(([s, e]) => [s, e]));
@@ -216,6 +217,18 @@ describe('place-name and inconsistent-name: the same findings as the plain algor
       { numRuns: 400, seed: 11 },
     );
     assert.ok(found > 40, `${found}`);
+    // many names written twice in one shape: compared through an index; misspelt in either character
+    const bases = [...new Set(NAMES.join(''))].filter((c) => isHan(c.charCodeAt(0)) && soundAlikes(c).length > 0).slice(0, 40);
+    let text = '';
+    bases.forEach((c, k) => {
+      text += `龙${c}社区、龙${c}社区、${k % 2 ? `${soundAlikes('龙')[0] ?? '隆'}${c}` : `龙${soundAlikes(c)[0]}`}社区。`;
+    });
+    const many = checkInconsistentName(text, 'en');
+    assert.ok(many.length >= 30, `${many.length}`);
+    assert.deepEqual(
+      many.map((f) => [f.start, f.end]),
+      referenceInconsistentName(text).map(([s, e]) => [s, e]),
+    );
     // X社区 and XX社区 are names of different shapes; the 3-character reading before 区 is the 社区 name
     const f = checkInconsistentName('龙保社区、龙保社区、龙堡社区', 'en');
     assert.deepEqual(f.map((x) => [x.start, x.end]), [[10, 14]]);

@@ -7,7 +7,7 @@
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import { localized, type Locale } from '../messages';
 import { isHan } from '../text/normalize';
-import { sameSoundCode } from '../text/homophone';
+import { readings, sameSoundCode } from '../text/homophone';
 import type { Finding } from '../types';
 
 const MESSAGE = { en: '“{0}” is written “{1}” {2} times elsewhere in this article', zh: '“{0}”在本文其他地方写作“{1}”({2} 次)' };
@@ -194,6 +194,37 @@ export function checkInconsistentName(text: string, locale: Locale, deadline: De
   }
 }
 
+/** Above this many names written twice in a shape, the shape is compared through an index (see `alike`). */
+const MANY = 16;
+
+/**
+ * A key for a name's shape, its first three characters but character `j`, and a reading of
+ * character `j`: names of one shape with the same key differ at most in character `j`, and
+ * there by a character of the same sound.
+ */
+function soundKey(names: Names, id: number, j: number, reading: string): string {
+  const x = names.field(id, C0 + (j === 0 ? 1 : 0));
+  const y = names.field(id, C0 + (j === 2 ? 1 : 2));
+  return `${names.field(id, SHAPE)}|${j}|${x}|${y}|${reading}`;
+}
+
+/**
+ * The indexed names that could be `id` with one of its first three characters replaced by one
+ * of the same sound (sameSound), in the order of first occurrence; `id` itself among them.
+ */
+function alike(index: Map<string, number[]>, names: Names, id: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < 3; j++) {
+    for (const reading of readings(names.field(id, C0 + j))) {
+      const ids = index.get(soundKey(names, id, j, reading));
+      if (ids) for (const x of ids) out.push(x);
+    }
+  }
+  // a name sharing two readings with `id` is listed twice
+  out.sort((a, b) => a - b);
+  return out.filter((x, k) => k === 0 || x !== out[k - 1]);
+}
+
 function inconsistentNames(text: string, locale: Locale, deadline: Deadline): Finding[] {
   const names = scan(text, deadline);
   const n = names.size;
@@ -206,11 +237,30 @@ function inconsistentNames(text: string, locale: Locale, deadline: Deadline): Fi
     (majors[shape] ??= []).push(id);
   }
   if (majors.length === 0) return [];
+  // Shapes with many such names (long lists of communities) are compared through an index,
+  // so that the work does not grow with the square of the names.
+  let index: Map<string, number[]> | undefined;
+  for (const list of majors) {
+    if (!list || list.length <= MANY) continue;
+    index ??= new Map();
+    for (const id of list) {
+      deadline.check();
+      for (let j = 0; j < 3; j++) {
+        for (const reading of readings(names.field(id, C0 + j))) {
+          const key = soundKey(names, id, j, reading);
+          const ids = index.get(key);
+          if (ids) ids.push(id);
+          else index.set(key, [id]);
+        }
+      }
+    }
+  }
   const out: Finding[] = [];
   for (let minor = 0; minor < n; minor++) {
-    const candidates = majors[names.field(minor, SHAPE)];
-    if (!candidates) continue;
+    const all = majors[names.field(minor, SHAPE)];
+    if (!all) continue;
     deadline.check();
+    const candidates = all.length > MANY ? alike(index as Map<string, number[]>, names, minor) : all;
     const minorCount = names.field(minor, COUNT);
     const minorStart = names.field(minor, START);
     const length = names.field(minor, LENGTH);
@@ -247,6 +297,9 @@ function inconsistentNames(text: string, locale: Locale, deadline: Deadline): Fi
           fixes: [{ title: localized(locale, FIX, majorName), edits: [{ start: start + diff, end: start + diff + 1, newText: majorName[diff] as string }], safe: false }],
         });
       }
+      // A finding for another majority form would have the same span, and the filter below
+      // keeps only the first of the same span: the first majority form is the only one needed.
+      break;
     }
   }
   // one finding per place: a 3-character and a 2-character reading of the same span may both match

@@ -5,7 +5,8 @@ import { toSimplified } from './normalize';
 /** The readings of each UTF-16 unit met so far (pinyin is read once per character). */
 const cache = new Map<number, readonly string[]>();
 
-function readings(code: number): readonly string[] {
+/** The readings of a UTF-16 unit (of its simplified form), tones left out; none for what is not Han. */
+export function readings(code: number): readonly string[] {
   let r = cache.get(code);
   if (!r) {
     const s = toSimplified(String.fromCharCode(code));
