@@ -58,22 +58,23 @@ class Names {
   private table: Int32Array = new Int32Array(256);
   private text = '';
 
-  /** Empties the names for a new text; buffers grown for a long text are given back. */
+  /** Empties the names for a new text. */
   reset(text: string): this {
     this.text = text;
     this.size = 0;
     this.occs = 0;
-    if (this.table.length > 4096) {
-      this.table = new Int32Array(256);
-      this.ent = new Int32Array(64 * FIELDS);
-      this.occ = new Int32Array(128 * 2);
-    } else this.table.fill(0);
+    this.table.fill(0);
     return this;
   }
 
-  /** Forgets the text (the instance outlives the call). */
+  /** Forgets the text (the instance outlives the call), and gives back buffers grown for a long one. */
   release(): void {
     this.text = '';
+    if (this.table.length > 4096 || this.occ.length > 8192) {
+      this.table = new Int32Array(256);
+      this.ent = new Int32Array(64 * FIELDS);
+      this.occ = new Int32Array(128 * 2);
+    }
   }
 
   field(id: number, f: number): number {
@@ -195,7 +196,7 @@ export function checkInconsistentName(text: string, locale: Locale, deadline: De
 }
 
 /** Above this many names written twice in a shape, the shape is compared through an index (see `alike`). */
-const MANY = 16;
+const MANY = 128;
 
 /**
  * A key for a name's shape, its first three characters but character `j`, and a reading of
