@@ -193,7 +193,7 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     }
   }
   yield 'places';
-  const placeInfo = run('places', () => assignRegions(text, norm, sentences, figures), { mentions: [], home: {} });
+  const placeInfo = run('places', () => assignRegions(text, norm, sentences, figures, deadline), { mentions: [], home: {} });
   const places = placeInfo.mentions;
   yield 'dates';
   const dateInfo = run('dates', () => findDates(text, norm, deadline), { dates: [], problems: [] } as DateInfo);
@@ -250,8 +250,8 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     ['web-residue', () => checkWebResidue(text, locale, deadline)],
     ['punctuation-width', () => checkPunctuationWidth(text, locale, deadline)],
     ['duplicate-item', () => checkDuplicateItem(text, locale, deadline)],
-    ['inconsistent-name', () => checkInconsistentName(text, locale)],
-    ['place-name', () => checkPlaceName(text, placeInfo.home.province, locale)],
+    ['inconsistent-name', () => checkInconsistentName(text, locale, deadline)],
+    ['place-name', () => checkPlaceName(text, placeInfo.home.province, locale, deadline)],
   ];
   for (const [code, fn] of checks) {
     const setting = rules[code];
