@@ -60,19 +60,31 @@ export function checkConflictingRepeat(
   // Parts of a breakdown are described by their item labels; the breakdown check covers them.
   const partOfBreakdown = new Set<number>();
   for (const g of groups) for (const p of g.parts) partOfBreakdown.add(p);
-  const byKey = new Map<string, Figure[]>();
+  // Two passes: the cheap part of the key first; the descriptor (the costly part) only for
+  // figures that share the cheap part with another, since a figure alone repeats nothing.
+  const cheapKeys = new Map<number, string>();
+  const cheapCount = new Map<string, number>();
   for (const f of figures) {
-    const current = f.period !== undefined ? dates[f.period] : undefined;
     if (f.kind !== 'count' || f.category === 'none' || !f.qualifier || f.qualifier === 'round' || f.qualifier === 'converted') continue;
     if (partOfBreakdown.has(f.id)) continue;
+    const current = f.period !== undefined ? dates[f.period] : undefined;
     const place = !f.region || (home && f.region.name === home.name) ? '~' : f.region.name;
     const unit = PERSON_UNITS.has(f.unit) ? 'person' : f.unit;
+    const key = [f.category, f.qualifier, f.origin ?? '', place, unit, periodKey(current)].join('|');
+    cheapKeys.set(f.id, key);
+    cheapCount.set(key, (cheapCount.get(key) ?? 0) + 1);
+  }
+  const byKey = new Map<string, Figure[]>();
+  for (const f of figures) {
+    const cheap = cheapKeys.get(f.id);
+    if (cheap === undefined || (cheapCount.get(cheap) ?? 0) < 2) continue;
     const what = descriptor(f, norm);
     if (what.length < 2) continue;
-    const key = [f.category, f.qualifier, f.origin ?? '', place, unit, periodKey(current), what].join('|');
+    const key = `${cheap}|${what}`;
     const list = byKey.get(key) ?? [];
     list.push(f);
     byKey.set(key, list);
+    const current = f.period !== undefined ? dates[f.period] : undefined;
     periodText.set(f.id, current?.text ?? '—');
   }
   for (const list of byKey.values()) {
