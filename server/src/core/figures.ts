@@ -325,7 +325,7 @@ export function scanFigures(text: string, norm: string): Figure[] {
   let floor = 0; // the end of the last figure
   while (i < n) {
     // jump to the next digit or Chinese numeral
-    while (i < n && !is(norm.charCodeAt(i), NUMBER_START)) i++;
+    while (i < n && ((CHAR_CLASS[norm.charCodeAt(i)] as number) & NUMBER_START) === 0) i++;
     if (i >= n) break;
     const c = norm.charCodeAt(i);
     let raw: RawNumber | undefined;
@@ -383,21 +383,7 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
   const before = start > 0 ? norm.charCodeAt(start - 1) : 0;
   const chinese = raw.numeral === 'chinese';
 
-  let kind: TokenKind;
-  if (before === DI) kind = 'ordinal';
-  else if (unit === '%' || unit === '个百分点') kind = 'percent';
-  else if (unit === '' && is(after, DATE_SUFFIX)) {
-    kind = after === NIAN ? (raw.digits === 4 ? 'year' : 'duration') : after === SHI || after === DIAN || after === FEN || after === MIAO ? 'time' : 'date';
-  } else if (!chinese && (after === COLON || before === COLON) && isDigit(codeAt(norm, after === COLON ? p + 1 : start - 2))) kind = 'time';
-  else if (!chinese && (after === HYPHEN || before === HYPHEN)) kind = 'phone';
-  else if (!chinese && (isAsciiLetter(before) || isAsciiLetter(after) || before === DOT || before === SLASH || (after === DOT && isDigit(codeAt(norm, p + 1))))) kind = 'identifier';
-  else if (!chinese && unit === '' && raw.digits >= 6 && !raw.grouped) kind = 'code';
-  else if (unit !== '' && COUNT_UNITS.has(unit)) kind = 'count';
-  else if (unit === '' && !chinese && !raw.decimal && (after === ENUM_COMMA || after === COMMA || after === SEMICOLON) && BARE_PART_LABEL.test(norm.slice(Math.max(0, start - 12), start))) {
-    kind = 'count'; // 佛山市64、 上海260; — a part whose measure word was dropped
-  }
-  else if (unit !== '' && DURATION_UNITS.has(unit)) kind = 'duration';
-  else kind = 'other';
+  const kind = tokenKind(norm, raw, p, unit, after, before);
 
   // Chinese numerals are read only as counts with a measure word, dates or ordinals.
   if (chinese && kind !== 'count' && kind !== 'date' && kind !== 'ordinal' && kind !== 'duration') return undefined;
@@ -425,44 +411,8 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
   }
 
   const end = p + unit.length;
-  let category: Category = 'none';
-  let qualifier: Qualifier | undefined;
-  let origin: Origin | undefined;
-  let label: string | undefined;
-  let labelStart: number | undefined;
-  if (kind === 'count') {
-    // The clause before the figure (prefix) and after it (suffix), as ranges of norm.
-    const cs = Math.max(clauseStart(norm, start), floor);
-    const ce = clauseEnd(norm, end);
-    // What is counted may be named before an enumeration: 核酸检测应检尽检、愿检尽检17012人次.
-    const ws = codeAt(norm, cs - 1) === ENUM_COMMA ? Math.max(phraseStart(norm, start), floor) : cs;
-    clauseTerms.find(norm, cs, start, PREFIX_TERMS);
-    clauseTerms.find(norm, end, ce, SUFFIX_TERMS);
-    // The wider phrase is read only where the clause found nothing; no term spans the 、.
-    if (ws !== cs) clauseTerms.find(norm, ws, cs, WIDE_TERMS);
-    else WIDE_TERMS.fill(undefined);
-    category = suffixCategory(norm, end, ce) ?? ((PREFIX_TERMS[CATEGORY] ?? WIDE_TERMS[CATEGORY]) as Category | undefined) ?? 'none';
-    qualifier = (PREFIX_TERMS[QUALIFIER] ?? SUFFIX_TERMS[QUALIFIER] ?? WIDE_TERMS[QUALIFIER]) as Qualifier | undefined;
-    origin = (PREFIX_TERMS[ORIGIN] ?? SUFFIX_TERMS[ORIGIN] ?? WIDE_TERMS[ORIGIN]) as Origin | undefined;
-    let cleaned = cleanLabelRange(norm, cs, start);
-    if (cleaned.end === cleaned.start && before === PAREN_OPEN) {
-      // 新北市(27,230例): the label stands before the bracket.
-      const base = Math.max(clauseStart(norm, start - 1), floor);
-      cleaned = cleanLabelRange(norm, base, start - 1);
-    }
-    if (cleaned.end > cleaned.start) {
-      labelStart = cleaned.start;
-      label = text.slice(cleaned.start, cleaned.end);
-    } else if (ce - end > 2 && isLabelAfter(norm.charCodeAt(end))) {
-      // 7人为集中隔离单采单检发现: the label follows the figure.
-      labelStart = end + 1;
-      label = text.slice(labelStart, ce);
-    } else if (ce > end && ce - end <= 8 && !hasDigit(norm, end, ce)) {
-      // 41,073例男性、44,211例女性
-      labelStart = end;
-      label = text.slice(end, ce);
-    }
-  }
+  const context = kind === 'count' ? readCountContext(text, norm, start, end, before, floor) : NO_CONTEXT;
+  const { category, qualifier, origin, label, labelStart } = context;
   classifiedEnd = end;
   const fig: Figure = {
     id,
@@ -489,6 +439,101 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     fig.labelStart = labelStart;
   }
   return fig;
+}
+
+/** What a number is, from its measure word and the characters around it. */
+function tokenKind(norm: string, raw: RawNumber, p: number, unit: string, after: number, before: number): TokenKind {
+  const start = raw.start;
+  const chinese = raw.numeral === 'chinese';
+  if (before === DI) return 'ordinal';
+  if (unit === '%' || unit === '个百分点') return 'percent';
+  if (unit === '' && is(after, DATE_SUFFIX)) {
+    return after === NIAN ? (raw.digits === 4 ? 'year' : 'duration') : after === SHI || after === DIAN || after === FEN || after === MIAO ? 'time' : 'date';
+  }
+  if (!chinese && (after === COLON || before === COLON) && isDigit(codeAt(norm, after === COLON ? p + 1 : start - 2))) return 'time';
+  if (!chinese && (after === HYPHEN || before === HYPHEN)) return 'phone';
+  if (!chinese && (isAsciiLetter(before) || isAsciiLetter(after) || before === DOT || before === SLASH || (after === DOT && isDigit(codeAt(norm, p + 1))))) return 'identifier';
+  if (!chinese && unit === '' && raw.digits >= 6 && !raw.grouped) return 'code';
+  if (unit !== '' && COUNT_UNITS.has(unit)) return 'count';
+  if (unit === '' && !chinese && !raw.decimal && (after === ENUM_COMMA || after === COMMA || after === SEMICOLON) && BARE_PART_LABEL.test(norm.slice(Math.max(0, start - 12), start))) {
+    return 'count'; // 佛山市64、 上海260; — a part whose measure word was dropped
+  }
+  if (unit !== '' && DURATION_UNITS.has(unit)) return 'duration';
+  return 'other';
+}
+
+interface CountContext {
+  category: Category;
+  qualifier: Qualifier | undefined;
+  origin: Origin | undefined;
+  label: string | undefined;
+  labelStart: number | undefined;
+}
+
+const NO_CONTEXT: CountContext = { category: 'none', qualifier: undefined, origin: undefined, label: undefined, labelStart: undefined };
+
+/**
+ * What a count counts (category, qualifier, origin) and the item label it belongs to,
+ * read from its clause: norm[cs, start) before it (back to a stop character, at most
+ * MAX_CONTEXT, not into the previous figure) and norm[end, ce) after it. Each side is
+ * read once, finding its terms on the way: no term contains a stop character, so a
+ * term that starts inside the clause ends inside it.
+ */
+function readCountContext(text: string, norm: string, start: number, end: number, before: number, floor: number): CountContext {
+  const lowest = Math.max(0, start - MAX_CONTEXT, floor);
+  let cs = lowest;
+  const termStart = clauseTerms.index;
+  clauseTerms.reset();
+  for (let i = start - 1; i >= lowest; i--) {
+    const c = norm.charCodeAt(i);
+    if (((CHAR_CLASS[c] as number) & CLAUSE_STOP) !== 0) {
+      cs = i + 1;
+      break;
+    }
+    if (termStart[c] !== 0) clauseTerms.visit(norm, i, start);
+  }
+  clauseTerms.collect(PREFIX_TERMS);
+  const highest = Math.min(norm.length, end + MAX_CONTEXT);
+  let ce = highest;
+  clauseTerms.reset();
+  for (let i = end; i < highest; i++) {
+    const c = norm.charCodeAt(i);
+    if (((CHAR_CLASS[c] as number) & CLAUSE_STOP) !== 0) {
+      ce = i;
+      break;
+    }
+    if (termStart[c] !== 0) clauseTerms.visit(norm, i, highest);
+  }
+  clauseTerms.collect(SUFFIX_TERMS);
+  // What is counted may be named before an enumeration: 核酸检测应检尽检、愿检尽检17012人次.
+  const ws = codeAt(norm, cs - 1) === ENUM_COMMA ? Math.max(phraseStart(norm, start), floor) : cs;
+  // The wider phrase is read only where the clause found nothing; no term spans the 、.
+  if (ws !== cs) clauseTerms.find(norm, ws, cs, WIDE_TERMS);
+  else WIDE_TERMS.fill(undefined);
+  const category = suffixCategory(norm, end, ce) ?? ((PREFIX_TERMS[CATEGORY] ?? WIDE_TERMS[CATEGORY]) as Category | undefined) ?? 'none';
+  const qualifier = (PREFIX_TERMS[QUALIFIER] ?? SUFFIX_TERMS[QUALIFIER] ?? WIDE_TERMS[QUALIFIER]) as Qualifier | undefined;
+  const origin = (PREFIX_TERMS[ORIGIN] ?? SUFFIX_TERMS[ORIGIN] ?? WIDE_TERMS[ORIGIN]) as Origin | undefined;
+  let label: string | undefined;
+  let labelStart: number | undefined;
+  let cleaned = cleanLabelRange(norm, cs, start);
+  if (cleaned.end === cleaned.start && before === PAREN_OPEN) {
+    // 新北市(27,230例): the label stands before the bracket.
+    const base = Math.max(clauseStart(norm, start - 1), floor);
+    cleaned = cleanLabelRange(norm, base, start - 1);
+  }
+  if (cleaned.end > cleaned.start) {
+    labelStart = cleaned.start;
+    label = text.slice(cleaned.start, cleaned.end);
+  } else if (ce - end > 2 && isLabelAfter(norm.charCodeAt(end))) {
+    // 7人为集中隔离单采单检发现: the label follows the figure.
+    labelStart = end + 1;
+    label = text.slice(labelStart, ce);
+  } else if (ce > end && ce - end <= 8 && !hasDigit(norm, end, ce)) {
+    // 41,073例男性、44,211例女性
+    labelStart = end;
+    label = text.slice(end, ce);
+  }
+  return { category, qualifier, origin, label, labelStart };
 }
 
 const WEI = C('为');

@@ -69,7 +69,8 @@ export class TermMatcher<T> {
  * answer, reading each position once for all of them).
  */
 export class MultiTermMatcher {
-  private readonly index = new Uint16Array(0x10000);
+  /** Character code → nonzero when some term starts with it (callers may test before `visit`). */
+  readonly index = new Uint16Array(0x10000);
   /** Per first character: [list, rank, term] triples. */
   private readonly lists: Array<Array<{ list: number; rank: number; term: string }>> = [];
   private readonly values: unknown[][];
@@ -99,17 +100,30 @@ export class MultiTermMatcher {
    * (undefined when none of its terms occurs).
    */
   find(s: string, from: number, to: number, out: unknown[]): void {
-    const best = this.best;
-    best.fill(0x7fffffff);
-    const index = this.index;
+    this.reset();
     const end = Math.min(to, s.length);
-    for (let i = Math.max(0, from); i < end; i++) {
-      const slot = index[s.charCodeAt(i)] as number;
-      if (slot === 0) continue;
-      for (const c of this.lists[slot - 1] as Array<{ list: number; rank: number; term: string }>) {
-        if (c.rank < (best[c.list] as number) && i + c.term.length <= end && s.startsWith(c.term, i)) best[c.list] = c.rank;
-      }
+    for (let i = Math.max(0, from); i < end; i++) this.visit(s, i, end);
+    this.collect(out);
+  }
+
+  /** Starts a search driven by the caller: reset, visit positions in any order, collect. */
+  reset(): void {
+    this.best.fill(0x7fffffff);
+  }
+
+  /** Takes in the terms that start at `i` and end by `to`. */
+  visit(s: string, i: number, to: number): void {
+    const slot = this.index[s.charCodeAt(i)] as number;
+    if (slot === 0) return;
+    const best = this.best;
+    for (const c of this.lists[slot - 1] as Array<{ list: number; rank: number; term: string }>) {
+      if (c.rank < (best[c.list] as number) && i + c.term.length <= to && s.startsWith(c.term, i)) best[c.list] = c.rank;
     }
+  }
+
+  /** Writes the value found for each list since `reset` (undefined when none). */
+  collect(out: unknown[]): void {
+    const best = this.best;
     for (let l = 0; l < best.length; l++) {
       const r = best[l] as number;
       out[l] = r === 0x7fffffff ? undefined : (this.values[l] as unknown[])[r];
