@@ -6,6 +6,7 @@
  */
 import { CHINESE_NUMERAL_CHARS, parseArabicValue, parseChineseNumeral } from './numbers';
 import { CATEGORY_TERMS, COUNT_UNITS, DURATION_UNITS, ORIGIN_TERMS, QUALIFIER_TERMS, UNITS, LIST_CUES } from './lexicon';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import { MultiTermMatcher, TermMatcher } from './text/termMatcher';
 import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
 
@@ -318,7 +319,8 @@ export function cleanLabel(label: string): { text: string; offset: number } {
   return { text: label.slice(r.start, r.end), offset: r.start };
 }
 
-export function scanFigures(text: string, norm: string): Figure[] {
+/** Every numeric token of the text; `deadline` is checked once per number read. */
+export function scanFigures(text: string, norm: string, deadline: Deadline = NO_DEADLINE): Figure[] {
   const figures: Figure[] = [];
   const n = norm.length;
   let i = 0;
@@ -327,6 +329,7 @@ export function scanFigures(text: string, norm: string): Figure[] {
     // jump to the next digit or Chinese numeral
     while (i < n && ((CHAR_CLASS[norm.charCodeAt(i)] as number) & NUMBER_START) === 0) i++;
     if (i >= n) break;
+    deadline.check();
     const c = norm.charCodeAt(i);
     let raw: RawNumber | undefined;
     if (isDigit(c)) {

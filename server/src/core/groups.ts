@@ -18,6 +18,7 @@
 import { CATEGORY_TERMS, DIMENSION_TERMS, PLACE_SUFFIXES, QUALIFIER_TERMS } from './lexicon';
 import { lookupPlace } from './gazetteer';
 import { toSimplified } from './text/normalize';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Dimension, Figure, Group, Span } from './types';
 
 const PERSON_UNITS = new Set(['例', '人', '名', '位', '宗']);
@@ -242,7 +243,15 @@ function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
   return [...same].reverse().find((f) => f.qualifier === 'cumulative') ?? same[same.length - 1];
 }
 
-export function findGroups(text: string, norm: string, sentences: Span[], allFigures: Figure[], statementOf: (f: Figure) => number): Group[] {
+/** The totals and their parts, sentence by sentence; `deadline` is checked per sentence and per candidate total. */
+export function findGroups(
+  text: string,
+  norm: string,
+  sentences: Span[],
+  allFigures: Figure[],
+  statementOf: (f: Figure) => number,
+  deadline: Deadline = NO_DEADLINE,
+): Group[] {
   const groups: Group[] = [];
   const counts = allFigures.filter((f) => f.kind === 'count' && !f.zero);
   const seen = new Set<string>();
@@ -313,6 +322,7 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
   let pendingOwner: { owner: Figure; items: Item[] } | undefined;
   const recent: Figure[] = []; // count figures of the last sentences, for totals stated earlier
   for (const sentence of sentences) {
+    deadline.check();
     const figs: Figure[] = [];
     while (k < counts.length && (counts[k] as Figure).start < sentence.end) {
       const f = counts[k] as Figure;
@@ -366,6 +376,7 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
     if (figs.length < 2) continue;
 
     for (let idx = 0; idx < figs.length; idx++) {
+      deadline.check();
       const owner = figs[idx] as Figure;
       if (ctxHandled.has(owner.id)) continue;
       const d = ctx.depth.get(owner.id) ?? 0;

@@ -4,6 +4,7 @@
  * can use them.
  */
 import { CATEGORY_TERMS, QUALIFIER_TERMS, ORIGIN_TERMS } from './lexicon';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Figure } from './types';
 
 const QUALIFIERS = ['新增', '现有', '累计', '当日'];
@@ -17,12 +18,14 @@ function take(s: string, i: number, words: readonly string[]): number {
   return i;
 }
 
-export function scanZeros(text: string, norm: string): Figure[] {
+/** The zero assertions of the text; `deadline` is checked once per 无. */
+export function scanZeros(text: string, norm: string, deadline: Deadline = NO_DEADLINE): Figure[] {
   const out: Figure[] = [];
   let from = 0;
   for (;;) {
     const at = norm.indexOf('无', from);
     if (at < 0) break;
+    deadline.check();
     from = at + 1;
     // 现无 / 无 ; skip 无症状 unless qualified (无新增无症状感染者 is handled at the second 无)
     let i = at + 1;
