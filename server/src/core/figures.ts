@@ -462,7 +462,16 @@ function tokenKind(norm: string, raw: RawNumber, p: number, unit: string, after:
     return 'count'; // 佛山市64、 上海260; — a part whose measure word was dropped
   }
   if (unit !== '' && DURATION_UNITS.has(unit)) return 'duration';
+  if (unit === '' && !chinese && !raw.decimal && namesCases(norm, p)) return 'count'; // 逾130阳性个案 — cases without a measure word
   return 'other';
+}
+
+/** Nouns for cases that can follow a number directly, with no measure word (逾130阳性个案). */
+const CASE_NOUNS = ['阳性', '确诊', '病例', '感染者', '无症状', '疑似'];
+
+function namesCases(norm: string, p: number): boolean {
+  for (const w of CASE_NOUNS) if (norm.startsWith(w, p)) return true;
+  return false;
 }
 
 interface CountContext {

@@ -95,6 +95,8 @@ interface Item {
   mult: number;
   children: Item[];
   childCue: string;
+  /** 黄石市、宜昌市5例: how many places are named before the count with no 各/均 (each, or together?). */
+  bare?: number;
 }
 
 interface Ctx {
@@ -172,6 +174,19 @@ function multiplicity(norm: string, text: string, fig: Figure, floor: number): n
 }
 
 /**
+ * 黄石市、宜昌市5例: place names enumerated before a count with no 各/均/分别. Whether the
+ * count is each name's or theirs together is not written; returns how many names (≥ 2)
+ * when every one is a place, else 0. The list's sum decides (see resolveBare).
+ */
+function bareEnumeration(norm: string, fig: Figure, floor: number): number {
+  const head = itemHead(norm, fig, floor).trim().replace(/^(其中|另有|以及|和|及)/, '');
+  if (!head.includes('、') || ENUM_TAIL.test(head)) return 0;
+  const names = head.split('、');
+  if (names.length < 2 || names.some((n) => n.length < 2 || !isPlaceName(n))) return 0;
+  return names.length;
+}
+
+/**
  * Parses the list of parts of `owner` in [from, to) at bracket depth `depth`.
  */
 function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: number, depth: number, bracketed = false): Item[] {
@@ -223,6 +238,10 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     const opensSublist = items.length > 0 && !current && !between.includes(';') && SUBLIST_CUE.test(between) && !SUBSET_HEAD.test(between.trim());
     if (opensSublist) current = items[items.length - 1];
     const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '' };
+    if (item.mult === 1) {
+      const bare = bareEnumeration(norm, f, prevEnd);
+      if (bare > 1) item.bare = bare;
+    }
     if (current) {
       current.children.push(item);
       if (!current.childCue) current.childCue = (SUBLIST_CUE.exec(between)?.[1] ?? '其中') as string;
@@ -243,6 +262,229 @@ function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
   return [...same].reverse().find((f) => f.qualifier === 'cumulative') ?? same[same.length - 1];
 }
 
+/** Does the sum of the parts (with these multipliers) fit the total, within their intervals? */
+function closes(total: Figure, parts: readonly Figure[], mults: readonly number[]): boolean {
+  let low = 0;
+  let high = 0;
+  parts.forEach((p, i) => {
+    low += p.low * (mults[i] ?? 1);
+    high += p.high * (mults[i] ?? 1);
+  });
+  return !(total.high < low || total.low > high);
+}
+
+/**
+ * 黄石市、宜昌市5例 in a list: read as 5 each (multiplier 2) only when the list closes that
+ * way and not with the names counted together; with several such items, only when exactly
+ * one choice closes. Otherwise they count together (核酸检测应检尽检、愿检尽检17012人次).
+ */
+function resolveBare(text: string, norm: string, owner: Figure, run: Item[]): void {
+  const bare = run.filter((it) => it.bare !== undefined && it.mult === 1);
+  if (bare.length === 0 || bare.length > 4) return;
+  const figs = run.map((it) => it.fig);
+  const mults = run.map((it) => it.mult);
+  if (closes(owner, figs, mults)) return;
+  let found = -1;
+  for (let mask = 1; mask < 1 << bare.length; mask++) {
+    const m = run.map((it) => {
+      const b = bare.indexOf(it);
+      return b >= 0 && (mask & (1 << b)) !== 0 ? (it.bare as number) : it.mult;
+    });
+    if (!closes(owner, figs, m)) continue;
+    if (found >= 0) return; // two readings close: say nothing
+    found = mask;
+  }
+  if (found < 0) return;
+  bare.forEach((it, b) => {
+    if ((found & (1 << b)) === 0) return;
+    it.mult = it.bare as number;
+    // the label becomes the names (黄石市、宜昌市), as for 各/均为
+    const head = itemHead(norm, it.fig, 0).trim();
+    const names = head.replace(/^(其中|另有|以及|和|及)/, '');
+    const labelStart = it.fig.start - names.length;
+    it.fig.label = text.slice(labelStart, it.fig.start);
+    it.fig.labelStart = labelStart;
+  });
+}
+
+/** A figure and the clause it is read from (back to the separator before it, on to the one after). */
+interface Clause {
+  fig: Figure;
+  text: string;
+}
+
+const CLAUSE_STOP = /[,、;:。()!?\n]/;
+const GAP = /^[,、;]?[^,、;:。()!?\n]*$/;
+
+/**
+ * The count figures at `depth` from `from` that each fill one clause, clause after clause
+ * (separated by one , 、 or ;, nothing else between): 男性542例,女性553例,… Stops at the
+ * first figure that does not.
+ */
+function adjacentClauses(ctx: Ctx, from: number, to: number, depth: number): Clause[] {
+  const { norm } = ctx;
+  const out: Clause[] = [];
+  let pos = from;
+  for (const f of ctx.figures) {
+    if (f.start < from) continue;
+    if (f.start >= to) break;
+    if ((ctx.depth.get(f.id) ?? 0) !== depth) continue;
+    const gap = norm.slice(pos, f.start);
+    if (!GAP.test(gap)) break;
+    let e = f.end;
+    while (e < to && !CLAUSE_STOP.test(norm[e] as string)) e++;
+    const begin = pos + (/^[,、;]/.test(gap) ? 1 : 0);
+    out.push({ fig: f, text: norm.slice(begin, e) });
+    pos = e;
+  }
+  // a second figure inside a clause is not a clause of its own
+  return out.filter((c, i) => i === 0 || (out[i - 1] as Clause).fig.end <= c.fig.start);
+}
+
+/** What a sex split can split: people with (or suspected of) the disease. */
+const CASE_CATEGORIES = new Set<Figure['category']>(['confirmed', 'asymptomatic', 'positive', 'suspected', 'death', 'cured', 'severe', 'none']);
+
+const SEX_LABEL = /^(男|女)性?(患者|病例|感染者)?$/;
+const UNKNOWN_SEX = /(性别不详|性别未知|性别待查|不详|未知|调查中|待查|待定|不明)/;
+
+/**
+ * A sex split: 男性542例,女性553例 (or 41,073例男性、44,211例女性), one man's and one woman's
+ * figure in adjacent clauses, optionally followed by one of unknown sex. Undefined when a
+ * further count follows directly (the split may have more parts than we can read).
+ */
+function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | undefined {
+  const clauses = adjacentClauses(ctx, from, to, depth);
+  const parts: Figure[] = [];
+  const sexes = new Set<string>();
+  let i = 0;
+  for (; i < clauses.length; i++) {
+    const c = clauses[i] as Clause;
+    const label = toSimplified(c.fig.label ?? '');
+    const m = SEX_LABEL.exec(label);
+    if (!m) break;
+    // the clause holds the label and the figure only
+    if (c.text.replace(c.fig.literal, '').replace(/\s/g, '') !== label) return undefined;
+    if (sexes.has(m[1] as string)) return undefined;
+    sexes.add(m[1] as string);
+    parts.push(c.fig);
+  }
+  if (sexes.size !== 2) return undefined;
+  const more = clauses[i];
+  if (more) {
+    if (!UNKNOWN_SEX.test(more.text)) return undefined;
+    parts.push(more.fig);
+  }
+  if (parts.some((p) => !PERSON_UNITS.has(p.unit) && p.unit !== '')) return undefined;
+  return parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '' }));
+}
+
+const OUTCOME_WORD = /(治愈|出院|死亡|病亡|现有|现存|在院|尚在)/;
+const CURRENT_WORD = /(现有|现存|在院|尚在)/;
+const CURED_WORD = /(治愈|出院)/;
+const ORIGIN_WORD = /(境外输入|输入|本土|本地)/;
+
+/**
+ * 累计报告境外输入确诊病例99例,治愈出院93例,现有境外输入确诊病例6例: a running total
+ * followed, with no cue word, by what became of it, in adjacent clauses. Read only when
+ * both the cured and the current figure are there (the split is then complete but for
+ * deaths, which must be in it or stated nowhere near: see the caller).
+ */
+function outcomeSplit(ctx: Ctx, owner: Figure, from: number, to: number, depth: number): Item[] | undefined {
+  if (owner.qualifier !== 'cumulative') return undefined;
+  if (!['confirmed', 'asymptomatic', 'positive', 'suspected'].includes(owner.category)) return undefined;
+  const parts: Clause[] = [];
+  for (const c of adjacentClauses(ctx, from, to, depth)) {
+    const t = c.text.replace(c.fig.literal, '');
+    if (!OUTCOME_WORD.test(t)) break;
+    if (!unitsCompatible(c.fig.unit, owner.unit)) return undefined;
+    // the same population: no other origin, no other category (but the outcome's own)
+    const origin = ORIGIN_WORD.exec(t)?.[1];
+    if (origin && owner.origin && (origin === '本土' || origin === '本地' ? 'local' : 'imported') !== owner.origin) return undefined;
+    if (c.fig.category !== 'none' && c.fig.category !== owner.category && c.fig.category !== 'cured' && c.fig.category !== 'death') return undefined;
+    parts.push(c);
+  }
+  if (parts.length < 2) return undefined;
+  if (!parts.some((c) => CURRENT_WORD.test(c.text)) || !parts.some((c) => CURED_WORD.test(c.text))) return undefined;
+  return parts.map((c) => ({ fig: c.fig, mult: 1, children: [], childCue: '' }));
+}
+
+const BLANK = /[ \t\r\n\u3000]/;
+
+/** The marker of item k (k. / k、 / k) / (k)) at `at`, after blanks: the position after it, or -1. */
+function numberMarker(norm: string, at: number, k: number): number {
+  let i = at;
+  while (i < norm.length && BLANK.test(norm[i] as string)) i++;
+  const n = String(k);
+  if (norm.startsWith('(' + n + ')', i)) return i + n.length + 2;
+  if (!norm.startsWith(n, i) || /[0-9]/.test(norm[i - 1] ?? '')) return -1;
+  const after = norm[i + n.length];
+  if ((after === '.' || after === '、' || after === ')') && !/[0-9]/.test(norm[i + n.length + 1] ?? '')) return i + n.length + 1;
+  return -1;
+}
+
+/**
+ * The numbered items after a colon: "…20例:\n1.集中隔离点发现11例;\n2.社区筛查发现9例。", or
+ * on one line. An item runs to the next number (after ; 。 or a blank) or to the end of
+ * its line; the list ends at a line that does not start with the next number.
+ * Undefined when there are fewer than two items.
+ */
+function numberedItems(norm: string, from: number): Span[] | undefined {
+  const items: Span[] = [];
+  let pos = from;
+  for (let k = 1; k < 100; k++) {
+    const start = numberMarker(norm, pos, k);
+    if (start < 0) break;
+    const nl = norm.indexOf('\n', start);
+    const lineEnd = nl < 0 ? norm.length : nl;
+    let stop = lineEnd;
+    for (let i = start; i < lineEnd; i++) {
+      const c = norm[i] as string;
+      if ((c === ';' || c === '。' || BLANK.test(c)) && numberMarker(norm, i + 1, k + 1) >= 0) {
+        stop = i + 1;
+        break;
+      }
+    }
+    items.push({ start, end: stop });
+    pos = stop;
+  }
+  return items.length >= 2 ? items : undefined;
+}
+
+/** The longest run of Han characters both strings contain. */
+function commonPhrase(a: string, b: string): string {
+  let best = '';
+  const prev = new Uint16Array(b.length + 1);
+  const cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const han = ca >= 0x4e00 && ca <= 0x9fff;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = han && ca === b.charCodeAt(j - 1) ? (prev[j - 1] as number) + 1 : 0;
+      if ((cur[j] as number) > best.length) best = a.slice(i - (cur[j] as number), i);
+    }
+    prev.set(cur);
+  }
+  return best;
+}
+
+/** Words any two bulletin sentences share; a phrase made of them names no particular population. */
+const COMMON_WORDS = [...CATEGORY_TERMS.map(([t]) => t), ...QUALIFIER_TERMS.map(([t]) => t), '境外输入', '输入', '本土', '本地', '报告', '内地', '全省', '全市', '全国', '我市', '我省', '新冠肺炎', '新冠', '昨日', '今日', '病例', '个案'];
+
+function distinctive(phrase: string): number {
+  let s = phrase;
+  for (const w of COMMON_WORDS) s = s.split(w).join('');
+  return s.length;
+}
+
+/** The text of a figure's clause around it, not reaching into the figures before and after. */
+function clauseAround(norm: string, f: Figure, floor: number, ceiling: number): string {
+  let a = f.start;
+  while (a > floor && f.start - a < 30 && !/[,;。:!?\n]/.test(norm[a - 1] as string)) a--;
+  let b = f.end;
+  while (b < ceiling && b - f.end < 30 && !/[,;。:!?\n]/.test(norm[b] as string)) b++;
+  return norm.slice(a, f.start) + '|' + norm.slice(f.end, b);
+}
+
 /** The totals and their parts, sentence by sentence; `deadline` is checked per sentence and per candidate total. */
 export function findGroups(
   text: string,
@@ -257,6 +499,38 @@ export function findGroups(
   const seen = new Set<string>();
   const ctxHandled = new Set<number>();
   const consumed = new Set<number>(); // figures already read as parts of a list
+  const partOf = new Map<number, Figure>(); // part → its total
+
+  /** Records one group and lets the parts take the total's category, qualifier and origin. */
+  const pushGroup = (owner: Figure, r: Item[], cue: string, dimension: Dimension, kind: Group['kind']): void => {
+    groups.push({
+      id: groups.length,
+      total: owner.id,
+      parts: r.map((p) => p.fig.id),
+      multipliers: r.map((p) => p.mult),
+      dimension,
+      kind,
+      cue,
+      statement: statementOf(owner),
+    });
+    for (const p of r) {
+      consumed.add(p.fig.id);
+      partOf.set(p.fig.id, owner);
+      if (p.fig.category === 'none' && owner.category !== 'none') p.fig.category = owner.category;
+      if (!p.fig.qualifier && owner.qualifier) p.fig.qualifier = owner.qualifier;
+      if (!p.fig.origin && owner.origin && labelDimension(p.fig.label) !== 'origin') p.fig.origin = owner.origin;
+    }
+  };
+
+  /** A reading of its own (a sex or outcome split, a numbered list): one group, all its parts. */
+  const pushWhole = (owner: Figure, r: Item[], cue: string, dimension?: Dimension): void => {
+    const key = `${owner.id}:${r.map((p) => p.fig.id).join(',')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    ctxHandled.add(owner.id);
+    const dim = dimension ?? r.map((p) => labelDimension(p.fig.label)).find((d) => d !== 'other') ?? 'other';
+    pushGroup(owner, r, cue, dim, 'partition');
+  };
 
   const emitRuns = (owner: Figure, items: Item[], cue: string): void => {
     // one group per dimension run
@@ -291,22 +565,8 @@ export function findGroups(
       const partialOutcome = dims[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels + '|' + listText);
       const partialSeverity = dims[0] === 'severity' && !/(普通|轻)/.test(labels);
       const subset = (r.length === 1 && (r[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
-      groups.push({
-        id: groups.length,
-        total: owner.id,
-        parts: r.map((p) => p.fig.id),
-        multipliers: r.map((p) => p.mult),
-        dimension: dims[0] ?? 'other',
-        kind: subset ? 'subset' : 'partition',
-        cue,
-        statement: statementOf(owner),
-      });
-      for (const p of r) {
-        consumed.add(p.fig.id);
-        if (p.fig.category === 'none' && owner.category !== 'none') p.fig.category = owner.category;
-        if (!p.fig.qualifier && owner.qualifier) p.fig.qualifier = owner.qualifier;
-        if (!p.fig.origin && owner.origin && labelDimension(p.fig.label) !== 'origin') p.fig.origin = owner.origin;
-      }
+      if (!subset) resolveBare(text, norm, owner, r);
+      pushGroup(owner, r, cue, dims[0] ?? 'other', subset ? 'subset' : 'partition');
     }
     // sublists of items
     for (const it of items) {
@@ -317,11 +577,34 @@ export function findGroups(
     }
   };
 
+  /**
+   * The one total a sentence states: its only figure that is not a part, or, when all
+   * its figures are parts of one total (a list), that total. Undefined when it has more.
+   */
+  const sentenceTotal = (figs: readonly Figure[]): Figure | undefined => {
+    const free = figs.filter((f) => !consumed.has(f.id));
+    if (free.length === 1) return free[0];
+    if (free.length > 0 || figs.length === 0) return undefined;
+    const owners = new Set(figs.map((f) => partOf.get(f.id)));
+    return owners.size === 1 ? [...owners][0] : undefined;
+  };
+  /** Count figures of a span of text (not zeros). */
+  const countsIn = (from: number, to: number): Figure[] => counts.filter((f) => f.start >= from && f.start < to);
+
   let k = 0;
   let previousLast: Figure | undefined;
+  let previousFigs: Figure[] = [];
   let pendingOwner: { owner: Figure; items: Item[] } | undefined;
   const recent: Figure[] = []; // count figures of the last sentences, for totals stated earlier
+  /** A death count in the owner's sentence or the next that the outcome split leaves out. */
+  const deathsNear = (owner: Figure, parts: Item[], si: number): boolean => {
+    const end = (sentences[si + 1] ?? sentences[si] as Span).end;
+    return countsIn((sentences[si] as Span).start, end).some((f) => f !== owner && f.category === 'death' && !parts.some((p) => p.fig === f));
+  };
+
+  let sentenceIndex = -1;
   for (const sentence of sentences) {
+    sentenceIndex++;
     deadline.check();
     const figs: Figure[] = [];
     while (k < counts.length && (counts[k] as Figure).start < sentence.end) {
@@ -332,11 +615,13 @@ export function findGroups(
     const ctx: Ctx = { norm, figures: figs, depth: depths(norm, sentence, figs) };
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
     const lead = norm.slice(sentence.start, sentence.start + 6).trimStart();
-    if (previousLast && lead.startsWith('其中') && figs.length > 0 && !ctxHandled.has(previousLast.id)) {
-      const items = parseList(ctx, text, previousLast, sentence.start, sentence.end, 0);
+    // When the previous sentence ended on a part of a list, 其中 speaks of the list's total.
+    const leadOwner = previousLast && consumed.has(previousLast.id) ? sentenceTotal(previousFigs) : previousLast;
+    if (leadOwner && lead.startsWith('其中') && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
+      const items = parseList(ctx, text, leadOwner, sentence.start, sentence.end, 0);
       if (items.length > 0) {
-        pendingOwner = { owner: previousLast, items };
-        ctxHandled.add(previousLast.id);
+        pendingOwner = { owner: leadOwner, items };
+        ctxHandled.add(leadOwner.id);
       }
     } else if (pendingOwner && /^其[他余]/.test(lead) && figs.length > 0) {
       // 其中:安阳市3例、漯河市3例。其他地市新增确诊病例中,郑州市12例、…: one list in two sentences.
@@ -368,11 +653,28 @@ export function findGroups(
         }
       }
     }
+    // 累计…1095例。(…)男性542例,女性553例: a sentence that opens with a sex split splits the
+    // one total of the sentence before.
+    if (figs.length >= 2 && !consumed.has((figs[0] as Figure).id)) {
+      const split = sexSplit(ctx, sentence.start, sentence.end, 0);
+      const owner = split ? sentenceTotal(previousFigs) : undefined;
+      // Across sentences the link is looser: the total must count cases, and no part may be
+      // larger than it (…累计确诊1095例。新增确诊20例。男性542例… is not a split of 20).
+      if (
+        split &&
+        owner &&
+        CASE_CATEGORIES.has(owner.category) &&
+        split.every((p) => unitsCompatible(p.fig.unit, owner.unit) && p.fig.low <= owner.high)
+      ) {
+        pushWhole(owner, split, '男/女', 'gender');
+      }
+    }
     for (const f of figs) {
       recent.push(f);
       if (recent.length > 40) recent.shift();
     }
     if (figs.length > 0) previousLast = figs[figs.length - 1];
+    previousFigs = figs;
     if (figs.length < 2) continue;
 
     for (let idx = 0; idx < figs.length; idx++) {
@@ -437,7 +739,22 @@ export function findGroups(
         const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(after);
         if (m) cue = m[1];
       }
-      if (!cue) continue;
+      if (!cue) {
+        if (next !== ',' && next !== ';') continue;
+        // (6) 累计确诊1095例,男性542例,女性553例: a sex split of the sentence's one total so far.
+        const alone = figs.slice(0, idx).every((f) => consumed.has(f.id) || (ctx.depth.get(f.id) ?? 0) !== d);
+        const sexes = alone ? sexSplit(ctx, j + 1, limit, d) : undefined;
+        if (sexes && sexes.every((p) => unitsCompatible(p.fig.unit, owner.unit))) {
+          pushWhole(owner, sexes, '男/女', 'gender');
+          continue;
+        }
+        // (7) 累计报告境外输入确诊病例99例,治愈出院93例,现有…6例: what became of a running total.
+        const outcomes = outcomeSplit(ctx, owner, j + 1, limit, d);
+        if (outcomes && (outcomes.some((p) => p.fig.category === 'death') || !deathsNear(owner, outcomes, sentenceIndex))) {
+          pushWhole(owner, outcomes, '累计', 'outcome');
+        }
+        continue;
+      }
       const items = parseList(ctx, text, owner, j + 1, limit, d);
       if (items.length > 0) {
         ctxHandled.add(owner.id);
@@ -446,5 +763,151 @@ export function findGroups(
     }
   }
   if (pendingOwner) emitRuns(pendingOwner.owner, pendingOwner.items, '其中');
+
+  // Readings that look at other sentences once every list is known.
+  sentences.forEach((sentence, si) => {
+    deadline.check();
+    const figs = countsIn(sentence.start, sentence.end);
+    if (figs.length === 0) return;
+    const ctx: Ctx = { norm, figures: figs, depth: depths(norm, sentence, figs) };
+    numberedList(sentence, ctx);
+    describedTotal(sentence, ctx);
+    originParagraphs(si, figs);
+  });
   return groups;
+
+  /**
+   * (8) A total whose sentence ends in a colon, and numbered items after it, each with one
+   * count: "本轮疫情累计报告确诊病例20例,具体如下:\n1.集中隔离点发现11例;\n2.社区筛查发现9例。"
+   */
+  function numberedList(sentence: Span, ctx: Ctx): void {
+    // the total: followed by a colon, with only words between (…20例,具体如下: / …20例:)
+    let owner: Figure | undefined;
+    let items: Span[] | undefined;
+    for (const f of ctx.figures) {
+      if ((ctx.depth.get(f.id) ?? 0) !== 0 || consumed.has(f.id) || ctxHandled.has(f.id)) continue;
+      const rest = norm.slice(f.end, Math.min(sentence.end, f.end + 14));
+      const colon = rest.indexOf(':');
+      if (colon < 0 || /[0-9;。()]/.test(rest.slice(0, colon)) || rest.slice(1, colon).includes(',')) continue;
+      items = numberedItems(norm, f.end + colon + 1);
+      if (items) {
+        owner = f;
+        break;
+      }
+    }
+    if (!owner || !items) return;
+    const parts: Item[] = [];
+    for (const span of items) {
+      const inItem = countsIn(span.start, span.end);
+      const d = depths(norm, span, inItem);
+      const level = inItem.filter((f) => d.get(f.id) === 0);
+      const first = level[0];
+      if (!first || consumed.has(first.id) || !unitsCompatible(first.unit, owner.unit)) return;
+      if (first.category !== 'none' && owner.category !== 'none' && first.category !== owner.category) return;
+      // more counts in the item only as its own breakdown (其中, 含, 分别 …)
+      const more = level[1];
+      if (more && !/(其中|含|包括|分别|均)/.test(norm.slice(first.end, more.start))) return;
+      parts.push({ fig: first, mult: 1, children: [], childCue: '' });
+    }
+    pushWhole(owner, parts, ':');
+  }
+
+  /**
+   * (9) A 其中 list whose sentence states no total ("此外,内地多地录得由香港输入的个案,…,其中
+   * 广东有73宗,北京有14宗…"): the total is the one earlier figure whose clause shares a
+   * distinctive phrase with the list's introduction ("逾130阳性个案由香港输入").
+   */
+  function describedTotal(sentence: Span, ctx: Ctx): void {
+    const top = ctx.figures.filter((f) => (ctx.depth.get(f.id) ?? 0) === 0);
+    const first = top[0];
+    if (!first || top.some((f) => consumed.has(f.id) || ctxHandled.has(f.id))) return;
+    const head = norm.slice(sentence.start, first.start);
+    const q = head.lastIndexOf('其中');
+    if (q < 0 || head.trimStart().startsWith('其中') || /[0-9]/.test(head.slice(q))) return;
+    const intro = head.slice(0, q).replace(/\([^()]*\)/g, '');
+    let best: Figure | undefined;
+    let bestLength = 0;
+    let tie = false;
+    // the nearest 200 figures before the sentence (the headline of a news report is near)
+    let last = 0;
+    while (last < counts.length && (counts[last] as Figure).start < sentence.start) last++;
+    for (let c = last - 1; c >= 0 && c >= last - 200; c--) {
+      const f = counts[c] as Figure;
+      if (consumed.has(f.id) || ctxHandled.has(f.id) || !unitsCompatible(f.unit, first.unit)) continue;
+      const floor = c > 0 ? (counts[c - 1] as Figure).end : 0;
+      const ceiling = (counts[c + 1] as Figure | undefined)?.start ?? norm.length;
+      const phrase = commonPhrase(intro, clauseAround(norm, f, floor, ceiling));
+      if (phrase.length < 4 || distinctive(phrase) < 2) continue;
+      if (phrase.length > bestLength) {
+        best = f;
+        bestLength = phrase.length;
+        tie = false;
+      } else if (phrase.length === bestLength) tie = true;
+    }
+    if (!best || tie) return;
+    const items = parseList(ctx, text, best, sentence.start + q, sentence.end, 0);
+    if (items.length < 2) return;
+    ctxHandled.add(best.id);
+    emitRuns(best, items, '其中');
+  }
+
+  /**
+   * (10) Three paragraphs for one time, for the imported cases, the local ones and all
+   * ("截至3月20日24时,累计报告境外输入确诊病例84例,治愈出院病例7例。…截至3月20日24时,累计
+   * 报告本地确诊病例415例,治愈出院病例385例…截至3月20日24时,累计报告确诊病例499例,治愈
+   * 出院病例392例"): each figure of the last is the sum of its counterparts in the other two.
+   * Confirmed cases themselves are the identity check's (本土 + 境外输入 = 总数).
+   */
+  function originParagraphs(si: number, figs: Figure[]): void {
+    const frame = frameOf(si);
+    if (!frame || frame.origin !== undefined) return;
+    const imported: number[] = [];
+    const local: number[] = [];
+    for (let o = si - 1; o >= 0 && o >= si - 12; o--) {
+      const f = frameOf(o);
+      if (!f || f.lead !== frame.lead) continue;
+      if (f.origin === 'imported') imported.push(o);
+      else if (f.origin === 'local') local.push(o);
+      else return; // the same time stated again for all: not three paragraphs
+    }
+    if (imported.length !== 1 || local.length !== 1) return;
+    const free = (f: Figure) => !consumed.has(f.id) && !ctxHandled.has(f.id);
+    const counterpart = (o: number, total: Figure): Figure | undefined => {
+      const s = sentences[o] as Span;
+      const same = countsIn(s.start, s.end).filter((f) => f.category === total.category && f.qualifier === total.qualifier && free(f));
+      const only = same.length === 1 ? same[0] : undefined;
+      return only && unitsCompatible(only.unit, total.unit) && only.region?.name === total.region?.name ? only : undefined;
+    };
+    for (const total of figs) {
+      if (!free(total) || total.category === 'none') continue;
+      if (total.category === 'confirmed' && (total.qualifier === 'cumulative' || total.qualifier === 'new')) continue;
+      const a = counterpart(imported[0] as number, total);
+      const b = counterpart(local[0] as number, total);
+      if (!a || !b) continue;
+      const parts = [a, b].sort((x, y) => x.start - y.start);
+      pushWhole(total, parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '' })), '本土/境外输入', 'origin');
+      a.origin ??= 'imported';
+      b.origin ??= 'local';
+    }
+  }
+
+  /**
+   * A sentence that opens with a time ("截至3月20日24时,") and speaks of one origin: the
+   * time as written, and the origin of its first count (every other count has none or
+   * the same). Undefined for other sentences.
+   */
+  function frameOf(si: number): { lead: string; origin: Figure['origin'] } | undefined {
+    const s = sentences[si] as Span;
+    const figs = countsIn(s.start, s.end);
+    const first = figs[0];
+    if (!first) return undefined;
+    const comma = norm.indexOf(',', s.start);
+    if (comma < 0 || comma > first.start) return undefined;
+    const lead = norm.slice(s.start, comma).trim();
+    // it ends in a time or a day: …24时, …20日
+    if (lead.length > 24 || !/[时日点]/.test(lead.slice(-1)) || !/[0-9一二三四五六七八九十]/.test(lead.slice(-2, -1))) return undefined;
+    const origin = first.origin;
+    if (figs.some((f) => f.origin !== undefined && f.origin !== origin)) return undefined;
+    return { lead, origin };
+  }
 }
