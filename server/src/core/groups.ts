@@ -95,15 +95,18 @@ interface Item {
   mult: number;
   children: Item[];
   childCue: string;
-  /** 黄石市、宜昌市5例: how many places are named before the count with no 各/均 (each, or together?). */
-  bare?: number;
+  /** Where the item's head may start (the end of the item before): for reading 黄石市、宜昌市5例 when needed. */
+  floor: number;
 }
 
 interface Ctx {
   norm: string;
   figures: Figure[]; // count figures of the sentence, in order
-  depth: Map<number, number>;
+  depth: ReadonlyMap<number, number>;
 }
+
+/** The depths of the figures of a sentence without brackets: none recorded, so each reads as 0. */
+const NO_DEPTHS: ReadonlyMap<number, number> = new Map();
 
 function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -141,9 +144,23 @@ function enclosingClose(norm: string, from: number, end: number): number {
   return end;
 }
 
+/** Separator classes as bit flags, one read per character. */
+const SEPARATORS = new Uint8Array(0x10000);
+const OWNER_CLAUSE_END = 1; // , ; : 、 ( 。 ) end the clause of a total
+const PAREN_SCAN_END = 2; // , ; 、 ( 。 ) end the words between a total and its bracket
+const SUBSET_CLAUSE_END = 4; // , ; 、 。 end a 含… clause
+for (const c of ',;:、(。)') SEPARATORS[c.charCodeAt(0)] |= OWNER_CLAUSE_END;
+for (const c of ',;、(。)') SEPARATORS[c.charCodeAt(0)] |= PAREN_SCAN_END;
+for (const c of ',;、。') SEPARATORS[c.charCodeAt(0)] |= SUBSET_CLAUSE_END;
+function separates(norm: string, i: number, flag: number): boolean {
+  return ((SEPARATORS[norm.charCodeAt(i)] as number) & flag) !== 0;
+}
+
 const SUBLIST_CUE = /(其中|分别为|分别是|分别有|则为)/;
 const SUBSET_HEAD = /^(含|包含|包括)/;
 const ENUM_TAIL = /(各|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
+/** The last characters of the ENUM_TAIL words. */
+const ENUM_TAIL_LAST = new Set([...'各为系均是得别都'].map((c) => c.charCodeAt(0)));
 const OTHERS_N = /其他([0-9]+)个/;
 
 /** The clause head before a figure: text back to the previous figure or a , ; : ( separator. */
@@ -159,6 +176,10 @@ function itemHead(norm: string, fig: Figure, floor: number): string {
 
 /** 法国、意大利、荷兰各1例 → 3; 其他14个市州均为0例 → 14. Relabels the figure with the names. */
 function multiplicity(norm: string, text: string, fig: Figure, floor: number): number {
+  // most heads end in no 各/均/分别…: look at their last character first
+  let e = fig.start;
+  while (e > floor && e > fig.start - 60 && /\s/.test(norm[e - 1] as string)) e--;
+  if (e <= floor || e <= fig.start - 60 || !ENUM_TAIL_LAST.has(norm.charCodeAt(e - 1))) return 1;
   const head = itemHead(norm, fig, floor).trim();
   if (!ENUM_TAIL.test(head)) return 1;
   const others = OTHERS_N.exec(head);
@@ -179,8 +200,10 @@ function multiplicity(norm: string, text: string, fig: Figure, floor: number): n
  * when every one is a place, else 0. The list's sum decides (see resolveBare).
  */
 function bareEnumeration(norm: string, fig: Figure, floor: number): number {
-  const head = itemHead(norm, fig, floor).trim().replace(/^(其中|另有|以及|和|及)/, '');
-  if (!head.includes('、') || ENUM_TAIL.test(head)) return 0;
+  const raw = itemHead(norm, fig, floor);
+  if (!raw.includes('、')) return 0;
+  const head = raw.trim().replace(/^(其中|另有|以及|和|及)/, '');
+  if (ENUM_TAIL.test(head)) return 0;
   const names = head.split('、');
   if (names.length < 2 || names.some((n) => n.length < 2 || !isPlaceName(n))) return 0;
   return names.length;
@@ -209,7 +232,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (SUBSET_HEAD.test(head.trim())) {
       // 含5例由无症状感染者转为确诊病例(…): a subset of the item before; skip its clause.
       let e = f.end;
-      while (e < to && !',;、。'.includes(norm[e] as string)) e++;
+      while (e < to && !separates(norm, e, SUBSET_CLAUSE_END)) e++;
       skipUntil = e;
       prevEnd = e;
       continue;
@@ -237,11 +260,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     }
     const opensSublist = items.length > 0 && !current && !between.includes(';') && SUBLIST_CUE.test(between) && !SUBSET_HEAD.test(between.trim());
     if (opensSublist) current = items[items.length - 1];
-    const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '' };
-    if (item.mult === 1) {
-      const bare = bareEnumeration(norm, f, prevEnd);
-      if (bare > 1) item.bare = bare;
-    }
+    const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
     if (current) {
       current.children.push(item);
       if (!current.childCue) current.childCue = (SUBLIST_CUE.exec(between)?.[1] ?? '其中') as string;
@@ -279,16 +298,26 @@ function closes(total: Figure, parts: readonly Figure[], mults: readonly number[
  * one choice closes. Otherwise they count together (核酸检测应检尽检、愿检尽检17012人次).
  */
 function resolveBare(text: string, norm: string, owner: Figure, run: Item[]): void {
-  const bare = run.filter((it) => it.bare !== undefined && it.mult === 1);
-  if (bare.length === 0 || bare.length > 4) return;
+  let low = 0;
+  let high = 0;
+  for (const it of run) {
+    low += it.fig.low * it.mult;
+    high += it.fig.high * it.mult;
+  }
+  if (!(owner.high < low || owner.low > high)) return; // it closes as read
   const figs = run.map((it) => it.fig);
-  const mults = run.map((it) => it.mult);
-  if (closes(owner, figs, mults)) return;
+  const names = new Map<Item, number>();
+  for (const it of run) {
+    const n = it.mult === 1 ? bareEnumeration(norm, it.fig, it.floor) : 0;
+    if (n > 1) names.set(it, n);
+  }
+  const bare = [...names.keys()];
+  if (bare.length === 0 || bare.length > 4) return;
   let found = -1;
   for (let mask = 1; mask < 1 << bare.length; mask++) {
     const m = run.map((it) => {
       const b = bare.indexOf(it);
-      return b >= 0 && (mask & (1 << b)) !== 0 ? (it.bare as number) : it.mult;
+      return b >= 0 && (mask & (1 << b)) !== 0 ? (names.get(it) as number) : it.mult;
     });
     if (!closes(owner, figs, m)) continue;
     if (found >= 0) return; // two readings close: say nothing
@@ -297,11 +326,11 @@ function resolveBare(text: string, norm: string, owner: Figure, run: Item[]): vo
   if (found < 0) return;
   bare.forEach((it, b) => {
     if ((found & (1 << b)) === 0) return;
-    it.mult = it.bare as number;
+    it.mult = names.get(it) as number;
     // the label becomes the names (黄石市、宜昌市), as for 各/均为
-    const head = itemHead(norm, it.fig, 0).trim();
-    const names = head.replace(/^(其中|另有|以及|和|及)/, '');
-    const labelStart = it.fig.start - names.length;
+    const head = itemHead(norm, it.fig, it.floor).trim();
+    const named = head.replace(/^(其中|另有|以及|和|及)/, '');
+    const labelStart = it.fig.start - named.length;
     it.fig.label = text.slice(labelStart, it.fig.start);
     it.fig.labelStart = labelStart;
   });
@@ -344,6 +373,15 @@ function adjacentClauses(ctx: Ctx, from: number, to: number, depth: number): Cla
 /** What a sex split can split: people with (or suspected of) the disease. */
 const CASE_CATEGORIES = new Set<Figure['category']>(['confirmed', 'asymptomatic', 'positive', 'suspected', 'death', 'cured', 'severe', 'none']);
 
+const MAN = '男'.charCodeAt(0);
+const WOMAN = '女'.charCodeAt(0);
+
+/** Does a label start with 男 or 女 (the same characters in both scripts)? */
+function startsWithSex(label: string | undefined): boolean {
+  const c = label === undefined ? 0 : label.charCodeAt(0);
+  return c === MAN || c === WOMAN;
+}
+
 const SEX_LABEL = /^(男|女)性?(患者|病例|感染者)?$/;
 const UNKNOWN_SEX = /(性别不详|性别未知|性别待查|不详|未知|调查中|待查|待定|不明)/;
 
@@ -353,6 +391,9 @@ const UNKNOWN_SEX = /(性别不详|性别未知|性别待查|不详|未知|调�
  * further count follows directly (the split may have more parts than we can read).
  */
 function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | undefined {
+  // cheap test first: the first figure from `from` carries a man's or a woman's label
+  const first = ctx.figures.find((f) => f.start >= from && (ctx.depth.get(f.id) ?? 0) === depth);
+  if (!first || !startsWithSex(first.label)) return undefined;
   const clauses = adjacentClauses(ctx, from, to, depth);
   const parts: Figure[] = [];
   const sexes = new Set<string>();
@@ -375,7 +416,7 @@ function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | u
     parts.push(more.fig);
   }
   if (parts.some((p) => !PERSON_UNITS.has(p.unit) && p.unit !== '')) return undefined;
-  return parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '' }));
+  return parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '', floor: 0 }));
 }
 
 const OUTCOME_WORD = /(治愈|出院|死亡|病亡|现有|现存|在院|尚在)/;
@@ -405,10 +446,34 @@ function outcomeSplit(ctx: Ctx, owner: Figure, from: number, to: number, depth: 
   }
   if (parts.length < 2) return undefined;
   if (!parts.some((c) => CURRENT_WORD.test(c.text)) || !parts.some((c) => CURED_WORD.test(c.text))) return undefined;
-  return parts.map((c) => ({ fig: c.fig, mult: 1, children: [], childCue: '' }));
+  return parts.map((c) => ({ fig: c.fig, mult: 1, children: [], childCue: '', floor: 0 }));
 }
 
 const BLANK = /[ \t\r\n\u3000]/;
+
+const TIME_END = new Set([...'时日点'].map((c) => c.charCodeAt(0)));
+const QI = '其'.charCodeAt(0);
+const ZHONG = '中'.charCodeAt(0);
+
+/** Is one of the sorted positions in [from, to)? */
+function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && (sorted[lo] as number) < to;
+}
+
+/** Where `needle` starts in norm[from, to), or -1; reads no further than `to`. */
+function findWithin(norm: string, needle: string, from: number, to: number): number {
+  const c = needle.charCodeAt(0);
+  const last = Math.min(to, norm.length) - needle.length;
+  for (let i = Math.max(0, from); i <= last; i++) if (norm.charCodeAt(i) === c && (needle.length === 1 || norm.startsWith(needle, i))) return i;
+  return -1;
+}
 
 /** The marker of item k (k. / k、 / k) / (k)) at `at`, after blanks: the position after it, or -1. */
 function numberMarker(norm: string, at: number, k: number): number {
@@ -557,13 +622,13 @@ export function findGroups(
       if (seen.has(key)) continue;
       seen.add(key);
       const dims = r.map((p) => labelDimension(p.fig.label)).filter((d) => d !== 'other');
-      const labels = r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
+      const labels = (): string => r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
       const last = r[r.length - 1] as Item;
-      const listText = norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
+      const listText = (): string => norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
       // 12809例(出院12304例,死亡213例) and 其中:重症1809例、危重症465例 name some outcomes
       // or severities only: subsets. With 现有/现无/在院 or 普通型/轻型 the list is exhaustive.
-      const partialOutcome = dims[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels + '|' + listText);
-      const partialSeverity = dims[0] === 'severity' && !/(普通|轻)/.test(labels);
+      const partialOutcome = dims[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels() + '|' + listText());
+      const partialSeverity = dims[0] === 'severity' && !/(普通|轻)/.test(labels());
       const subset = (r.length === 1 && (r[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
       if (!subset) resolveBare(text, norm, owner, r);
       pushGroup(owner, r, cue, dims[0] ?? 'other', subset ? 'subset' : 'partition');
@@ -589,19 +654,45 @@ export function findGroups(
     return owners.size === 1 ? [...owners][0] : undefined;
   };
   /** Count figures of a span of text (not zeros). */
-  const countsIn = (from: number, to: number): Figure[] => counts.filter((f) => f.start >= from && f.start < to);
+  const countsIn = (from: number, to: number): Figure[] => {
+    const out: Figure[] = [];
+    for (let i = firstCountAt(from); i < counts.length && (counts[i] as Figure).start < to; i++) out.push(counts[i] as Figure);
+    return out;
+  };
+  /** The index of the first count figure starting at or after `pos` (binary search: counts are in text order). */
+  const firstCountAt = (pos: number): number => {
+    let lo = 0;
+    let hi = counts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((counts[mid] as Figure).start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 
+  // where the brackets, the colons and the 其中 are: one pass over the text (most sentences have none)
+  const brackets: number[] = [];
+  const colons: number[] = [];
+  const qizhong: number[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 40) brackets.push(i);
+    else if (c === 58) colons.push(i);
+    else if (c === QI && norm.charCodeAt(i + 1) === ZHONG) qizhong.push(i);
+  }
   let k = 0;
   let previousLast: Figure | undefined;
   let previousFigs: Figure[] = [];
   let pendingOwner: { owner: Figure; items: Item[] } | undefined;
-  const recent: Figure[] = []; // count figures of the last sentences, for totals stated earlier
+  let recentEnd = 0; // counts[0, recentEnd) have been read: the last 40 of them are the recent ones
   /** A death count in the owner's sentence or the next that the outcome split leaves out. */
   const deathsNear = (owner: Figure, parts: Item[], si: number): boolean => {
     const end = (sentences[si + 1] ?? sentences[si] as Span).end;
     return countsIn((sentences[si] as Span).start, end).some((f) => f !== owner && f.category === 'death' && !parts.some((p) => p.fig === f));
   };
 
+  const contexts: Array<Ctx | undefined> = []; // per sentence, for the readings after the lists
   let sentenceIndex = -1;
   for (const sentence of sentences) {
     sentenceIndex++;
@@ -612,7 +703,9 @@ export function findGroups(
       if (f.start >= sentence.start) figs.push(f);
       k++;
     }
-    const ctx: Ctx = { norm, figures: figs, depth: depths(norm, sentence, figs) };
+    // every figure is at depth 0 in a sentence with no bracket (most): no map to fill
+    const ctx: Ctx = { norm, figures: figs, depth: figs.length > 0 && anyWithin(brackets, sentence.start, sentence.end) ? depths(norm, sentence, figs) : NO_DEPTHS };
+    contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
     const lead = norm.slice(sentence.start, sentence.start + 6).trimStart();
     // When the previous sentence ended on a part of a list, 其中 speaks of the list's total.
@@ -643,7 +736,7 @@ export function findGroups(
       const comma = intro.search(/[,:]/);
       const head = comma > 0 ? intro.slice(0, comma).trim() : '';
       if (head.endsWith('中') && !head.endsWith('集中') && head.length <= 20) {
-        const owner = earlierTotal(head, recent);
+        const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd));
         if (owner && !ctxHandled.has(owner.id)) {
           const items = parseList(ctx, text, owner, sentence.start + comma + 1, sentence.end, 0);
           if (items.length > 1) {
@@ -669,10 +762,7 @@ export function findGroups(
         pushWhole(owner, split, '男/女', 'gender');
       }
     }
-    for (const f of figs) {
-      recent.push(f);
-      if (recent.length > 40) recent.shift();
-    }
+    recentEnd = k; // the counts of the sentences read so far (figs are the last of them)
     if (figs.length > 0) previousLast = figs[figs.length - 1];
     previousFigs = figs;
     if (figs.length < 2) continue;
@@ -684,7 +774,7 @@ export function findGroups(
       const d = ctx.depth.get(owner.id) ?? 0;
       const nextFigure = idx + 1 < figs.length ? (figs[idx + 1] as Figure).start : sentence.end;
       let j = owner.end;
-      while (j < nextFigure && !',;:、(。)'.includes(norm[j] as string) && j - owner.end < 30) j++;
+      while (j < nextFigure && !separates(norm, j, OWNER_CLAUSE_END) && j - owner.end < 30) j++;
       if (j >= nextFigure) {
         // 101宗境外輸入病例分別為廣東的44宗…: the cue sits in the owner's own clause.
         const own = norm.slice(owner.end, nextFigure);
@@ -705,7 +795,7 @@ export function findGroups(
       if (next === '(') open = j;
       else if (next === ',' || next === ':') {
         let q = j + 1;
-        while (q < nextFigure && q - j <= 14 && !',;、(。)'.includes(norm[q] as string)) q++;
+        while (q < nextFigure && q - j <= 14 && !separates(norm, q, PAREN_SCAN_END)) q++;
         if (norm[q] === '(' && /^(均为|均系|全部为|都是)/.test(norm.slice(j + 1, q))) open = q;
       }
       if (open >= 0) {
@@ -742,13 +832,22 @@ export function findGroups(
       if (!cue) {
         if (next !== ',' && next !== ';') continue;
         // (6) 累计确诊1095例,男性542例,女性553例: a sex split of the sentence's one total so far.
-        const alone = figs.slice(0, idx).every((f) => consumed.has(f.id) || (ctx.depth.get(f.id) ?? 0) !== d);
-        const sexes = alone ? sexSplit(ctx, j + 1, limit, d) : undefined;
-        if (sexes && sexes.every((p) => unitsCompatible(p.fig.unit, owner.unit))) {
-          pushWhole(owner, sexes, '男/女', 'gender');
-          continue;
+        const following = figs[idx + 1];
+        if (!following) continue;
+        if (startsWithSex(following.label)) {
+          let alone = true;
+          for (let b = 0; b < idx && alone; b++) {
+            const f = figs[b] as Figure;
+            alone = consumed.has(f.id) || (ctx.depth.get(f.id) ?? 0) !== d;
+          }
+          const sexes = alone ? sexSplit(ctx, j + 1, limit, d) : undefined;
+          if (sexes && sexes.every((p) => unitsCompatible(p.fig.unit, owner.unit))) {
+            pushWhole(owner, sexes, '男/女', 'gender');
+            continue;
+          }
         }
         // (7) 累计报告境外输入确诊病例99例,治愈出院93例,现有…6例: what became of a running total.
+        if (owner.qualifier !== 'cumulative') continue;
         const outcomes = outcomeSplit(ctx, owner, j + 1, limit, d);
         if (outcomes && (outcomes.some((p) => p.fig.category === 'death') || !deathsNear(owner, outcomes, sentenceIndex))) {
           pushWhole(owner, outcomes, '累计', 'outcome');
@@ -765,11 +864,13 @@ export function findGroups(
   if (pendingOwner) emitRuns(pendingOwner.owner, pendingOwner.items, '其中');
 
   // Readings that look at other sentences once every list is known.
+  type Frame = { lead: string; origin: Figure['origin'] };
+  const frames = new Map<number, Frame | undefined>();
   sentences.forEach((sentence, si) => {
     deadline.check();
-    const figs = countsIn(sentence.start, sentence.end);
-    if (figs.length === 0) return;
-    const ctx: Ctx = { norm, figures: figs, depth: depths(norm, sentence, figs) };
+    const ctx = contexts[si];
+    if (!ctx || ctx.figures.length === 0) return;
+    const figs = ctx.figures;
     numberedList(sentence, ctx);
     describedTotal(sentence, ctx);
     originParagraphs(si, figs);
@@ -781,6 +882,7 @@ export function findGroups(
    * count: "本轮疫情累计报告确诊病例20例,具体如下:\n1.集中隔离点发现11例;\n2.社区筛查发现9例。"
    */
   function numberedList(sentence: Span, ctx: Ctx): void {
+    if (!anyWithin(colons, (ctx.figures[0] as Figure).end, sentence.end)) return;
     // the total: followed by a colon, with only words between (…20例,具体如下: / …20例:)
     let owner: Figure | undefined;
     let items: Span[] | undefined;
@@ -807,7 +909,7 @@ export function findGroups(
       // more counts in the item only as its own breakdown (其中, 含, 分别 …)
       const more = level[1];
       if (more && !/(其中|含|包括|分别|均)/.test(norm.slice(first.end, more.start))) return;
-      parts.push({ fig: first, mult: 1, children: [], childCue: '' });
+      parts.push({ fig: first, mult: 1, children: [], childCue: '', floor: 0 });
     }
     pushWhole(owner, parts, ':');
   }
@@ -818,6 +920,7 @@ export function findGroups(
    * distinctive phrase with the list's introduction ("逾130阳性个案由香港输入").
    */
   function describedTotal(sentence: Span, ctx: Ctx): void {
+    if (!anyWithin(qizhong, sentence.start, (ctx.figures[0] as Figure).start)) return;
     const top = ctx.figures.filter((f) => (ctx.depth.get(f.id) ?? 0) === 0);
     const first = top[0];
     if (!first || top.some((f) => consumed.has(f.id) || ctxHandled.has(f.id))) return;
@@ -829,8 +932,7 @@ export function findGroups(
     let bestLength = 0;
     let tie = false;
     // the nearest 200 figures before the sentence (the headline of a news report is near)
-    let last = 0;
-    while (last < counts.length && (counts[last] as Figure).start < sentence.start) last++;
+    const last = firstCountAt(sentence.start);
     for (let c = last - 1; c >= 0 && c >= last - 200; c--) {
       const f = counts[c] as Figure;
       if (consumed.has(f.id) || ctxHandled.has(f.id) || !unitsCompatible(f.unit, first.unit)) continue;
@@ -859,6 +961,7 @@ export function findGroups(
    * Confirmed cases themselves are the identity check's (本土 + 境外输入 = 总数).
    */
   function originParagraphs(si: number, figs: Figure[]): void {
+    if (figs.some((f) => f.origin !== undefined)) return; // the paragraph for all has no origin
     const frame = frameOf(si);
     if (!frame || frame.origin !== undefined) return;
     const imported: number[] = [];
@@ -885,7 +988,7 @@ export function findGroups(
       const b = counterpart(local[0] as number, total);
       if (!a || !b) continue;
       const parts = [a, b].sort((x, y) => x.start - y.start);
-      pushWhole(total, parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '' })), '本土/境外输入', 'origin');
+      pushWhole(total, parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '', floor: 0 })), '本土/境外输入', 'origin');
       a.origin ??= 'imported';
       b.origin ??= 'local';
     }
@@ -896,13 +999,23 @@ export function findGroups(
    * time as written, and the origin of its first count (every other count has none or
    * the same). Undefined for other sentences.
    */
-  function frameOf(si: number): { lead: string; origin: Figure['origin'] } | undefined {
+  function frameOf(si: number): Frame | undefined {
+    if (frames.has(si)) return frames.get(si);
+    const frame = readFrame(si);
+    frames.set(si, frame);
+    return frame;
+  }
+
+  function readFrame(si: number): Frame | undefined {
     const s = sentences[si] as Span;
-    const figs = countsIn(s.start, s.end);
+    const figs = contexts[si]?.figures ?? [];
     const first = figs[0];
     if (!first) return undefined;
-    const comma = norm.indexOf(',', s.start);
+    const comma = findWithin(norm, ',', s.start, first.start);
     if (comma < 0 || comma > first.start) return undefined;
+    let e = comma;
+    while (e > s.start && /\s/.test(norm[e - 1] as string)) e--;
+    if (!TIME_END.has(norm.charCodeAt(e - 1))) return undefined;
     const lead = norm.slice(s.start, comma).trim();
     // it ends in a time or a day: …24时, …20日
     if (lead.length > 24 || !/[时日点]/.test(lead.slice(-1)) || !/[0-9一二三四五六七八九十]/.test(lead.slice(-2, -1))) return undefined;
