@@ -108,6 +108,9 @@ describe('numbered lists after a total and a colon', () => {
 
   it('says nothing when an item has no count (case descriptions) or there is no colon', () => {
     assert.deepEqual(groupsOf('新增确诊病例2例：\n1.张某，男，45岁，系密切接触者。\n2.李某，女，30岁。'), []);
+    // a list of cases that mentions counts is not a breakdown
+    assert.deepEqual(groupsOf('新增确诊病例2例：\n1.张某，男，系3例确诊病例的密切接触者。\n2.李某，女，在社区筛查中发现，同住5人已隔离。'), []);
+    assert.deepEqual(groupsOf('新增确诊病例9例：\n1.张某，系3例确诊病例的密切接触者；\n2.李某，同住5人已隔离。'), []);
     assert.deepEqual(groupsOf('新增确诊病例20例。\n1.集中隔离点发现11例；\n2.社区筛查发现9例。'), []);
     assert.deepEqual(groupsOf('新增确诊病例20例：\n1.集中隔离点发现11例；\n3.社区筛查发现9例。'), []);
   });
@@ -158,6 +161,10 @@ describe('names enumerated before one count (黄石市、宜昌市2例)', () => 
     assert.deepEqual(groupsOf('新增出院10例，其中：武汉市6例，黄石市、宜昌市2例。'), ['10 = 6 + 2×2']);
     const a = analyze('新增出院10例，其中：武汉市6例，黄石市、宜昌市2例。');
     assert.equal(a.figures.find((f) => f.value === 2)?.label, '黄石市、宜昌市');
+  });
+
+  it('reads the names with 、 between the items too', () => {
+    assert.deepEqual(groupsOf('新增出院10例，其中：武汉市6例、黄石市、宜昌市2例。'), ['10 = 6 + 2×2']);
   });
 
   it('counts the names together otherwise', () => {

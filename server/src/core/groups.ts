@@ -202,7 +202,7 @@ function multiplicity(norm: string, text: string, fig: Figure, floor: number): n
 function bareEnumeration(norm: string, fig: Figure, floor: number): number {
   const raw = itemHead(norm, fig, floor);
   if (!raw.includes('、')) return 0;
-  const head = raw.trim().replace(/^(其中|另有|以及|和|及)/, '');
+  const head = raw.trim().replace(/^、/, '').replace(/^(其中|另有|以及|和|及)/, '');
   if (ENUM_TAIL.test(head)) return 0;
   const names = head.split('、');
   if (names.length < 2 || names.some((n) => n.length < 2 || !isPlaceName(n))) return 0;
@@ -329,7 +329,7 @@ function resolveBare(text: string, norm: string, owner: Figure, run: Item[]): vo
     it.mult = names.get(it) as number;
     // the label becomes the names (黄石市、宜昌市), as for 各/均为
     const head = itemHead(norm, it.fig, it.floor).trim();
-    const named = head.replace(/^(其中|另有|以及|和|及)/, '');
+    const named = head.replace(/^、/, '').replace(/^(其中|另有|以及|和|及)/, '');
     const labelStart = it.fig.start - named.length;
     it.fig.label = text.slice(labelStart, it.fig.start);
     it.fig.labelStart = labelStart;
@@ -898,6 +898,8 @@ export function findGroups(
       }
     }
     if (!owner || !items) return;
+    // one item per case ("新增确诊病例2例:1.张某,…"): a list of cases, not a breakdown
+    if (items.length === owner.value) return;
     const parts: Item[] = [];
     for (const span of items) {
       const inItem = countsIn(span.start, span.end);
@@ -905,6 +907,8 @@ export function findGroups(
       const level = inItem.filter((f) => d.get(f.id) === 0);
       const first = level[0];
       if (!first || consumed.has(first.id) || !unitsCompatible(first.unit, owner.unit)) return;
+      // the item's count is in its first clause (1.集中隔离点发现11例;), not deep in a description
+      if (/[,;。]/.test(norm.slice(span.start, first.start))) return;
       if (first.category !== 'none' && owner.category !== 'none' && first.category !== owner.category) return;
       // more counts in the item only as its own breakdown (其中, 含, 分别 …)
       const more = level[1];
