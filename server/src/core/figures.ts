@@ -6,21 +6,71 @@
  */
 import { CHINESE_NUMERAL_CHARS, parseArabicValue, parseChineseNumeral } from './numbers';
 import { CATEGORY_TERMS, COUNT_UNITS, DURATION_UNITS, ORIGIN_TERMS, QUALIFIER_TERMS, UNITS, LIST_CUES } from './lexicon';
-import { TermMatcher } from './text/termMatcher';
+import { NO_DEADLINE, type Deadline } from './deadline';
+import { MultiTermMatcher, TermMatcher } from './text/termMatcher';
 import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
 
-const CN_NUMERAL_CODE = new Uint8Array(0x10000);
-for (const ch of CHINESE_NUMERAL_CHARS) CN_NUMERAL_CODE[ch.charCodeAt(0)] = 1;
+/**
+ * Character classes as bit flags in one table indexed by UTF-16 code unit, so that
+ * every test of a character is one array read.
+ */
+const CHAR_CLASS = new Uint16Array(0x10000);
+const NUMBER_START = 1; // a digit or a Chinese numeral character (after normalisation)
+const CN_NUMERAL = 2;
+const CLAUSE_STOP = 4; // ends the clause a figure belongs to
+const DATE_SUFFIX = 8;
+const APPROX_LAST = 16; // last character of an APPROX_BEFORE word
+const LABEL_TAIL = 32; // trimmed from the end of an item label
+const LABEL_LEAD = 64; // stripped from the front of a label before anything else
+const LABEL_FILLER = 128; // a one-character filler dropped from the front of a label longer than two
+const CUE_FIRST = 256; // first character of a list cue
+function mark(chars: Iterable<string>, flag: number): void {
+  for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= flag;
+}
+function is(c: number, flag: number): boolean {
+  return ((CHAR_CLASS[c] as number) & flag) !== 0;
+}
 const APPROX_BEFORE = ['超过', '不到', '不足', '约', '近', '逾', '超'];
-const DATE_SUFFIX = new Set(['年', '月', '日', '号', '时', '点', '分', '秒']);
-/** Characters that end the clause a figure belongs to. */
-const CLAUSE_STOP_CHARS = [',', ';', '。', '!', '?', ':', '、', '(', ')', '\n', '\r', '“', '”', '"', '《', '》', '【', '】'];
-const CLAUSE_STOP_CODE = new Uint8Array(0x10000);
-for (const ch of CLAUSE_STOP_CHARS) CLAUSE_STOP_CODE[ch.charCodeAt(0)] = 1;
+mark('0123456789', NUMBER_START);
+mark(CHINESE_NUMERAL_CHARS, NUMBER_START | CN_NUMERAL);
+mark(',;。!?:、()\n\r“”"《》【】', CLAUSE_STOP);
+mark('年月日号时点分秒', DATE_SUFFIX);
+mark(APPROX_BEFORE.map((a) => a.charAt(a.length - 1)), APPROX_LAST);
+mark(' \t\n\r\u3000的有为', LABEL_TAIL);
+mark(' 的\t\u3000', LABEL_LEAD);
+mark('已现在共为有和及与', LABEL_FILLER);
+mark(LIST_CUES.map((c) => c.charAt(0)), CUE_FIRST);
+/** The value of a one-character Chinese numeral (九, 十, 两), -1 when it is none alone (百, 万). */
+const CN_SINGLE_VALUE = new Map<number, number>();
+for (const ch of CHINESE_NUMERAL_CHARS) CN_SINGLE_VALUE.set(ch.charCodeAt(0), parseChineseNumeral(ch) ?? -1);
 const ENUM_COMMA = '、'.charCodeAt(0);
 const MAX_CONTEXT = 48;
 /** A place label right before a number: 佛山市64 */
 const BARE_PART_LABEL = /[\u4e00-\u9fff]{1,10}[省市区县州]$/;
+const C = (ch: string): number => ch.charCodeAt(0);
+const YU = C('余');
+const DUO = C('多');
+const DI = C('第');
+const NIAN = C('年');
+const SHI = C('时');
+const DIAN = C('点');
+const FEN = C('分');
+const MIAO = C('秒');
+const WAN = C('万');
+const YI = C('亿');
+const PAREN_OPEN = 40;
+const COLON = 58;
+const HYPHEN = 45;
+const DOT = 46;
+const SLASH = 47;
+const COMMA = 44;
+const SEMICOLON = 59;
+const STAR = 42;
+
+/** The code unit at i, or 0 (in no table, no digit) outside the string: never reads out of bounds. */
+function codeAt(s: string, i: number): number {
+  return i >= 0 && i < s.length ? s.charCodeAt(i) : 0;
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -31,7 +81,7 @@ function isAsciiLetter(c: number): boolean {
 
 export function clauseStart(norm: string, pos: number): number {
   const limit = Math.max(0, pos - MAX_CONTEXT);
-  for (let i = pos - 1; i >= limit; i--) if (CLAUSE_STOP_CODE[norm.charCodeAt(i)] === 1) return i + 1;
+  for (let i = pos - 1; i >= limit; i--) if (is(norm.charCodeAt(i), CLAUSE_STOP)) return i + 1;
   return limit;
 }
 
@@ -40,44 +90,62 @@ function phraseStart(norm: string, pos: number): number {
   const limit = Math.max(0, pos - MAX_CONTEXT);
   for (let i = pos - 1; i >= limit; i--) {
     const c = norm.charCodeAt(i);
-    if (c !== ENUM_COMMA && CLAUSE_STOP_CODE[c] === 1) return i + 1;
+    if (c !== ENUM_COMMA && is(c, CLAUSE_STOP)) return i + 1;
   }
   return limit;
 }
 
 export function clauseEnd(norm: string, pos: number): number {
   const limit = Math.min(norm.length, pos + MAX_CONTEXT);
-  for (let i = pos; i < limit; i++) if (CLAUSE_STOP_CODE[norm.charCodeAt(i)] === 1) return i;
+  for (let i = pos; i < limit; i++) if (is(norm.charCodeAt(i), CLAUSE_STOP)) return i;
   return limit;
 }
 
-const matchers = new Map<ReadonlyArray<readonly [string, unknown]>, TermMatcher<unknown>>();
-
-function findTerm<T>(s: string, terms: ReadonlyArray<readonly [string, T]>): T | undefined {
-  let m = matchers.get(terms) as TermMatcher<T> | undefined;
-  if (!m) {
-    m = new TermMatcher(terms);
-    matchers.set(terms, m as TermMatcher<unknown>);
-  }
-  return m.find(s);
-}
+const categoryTerms = new TermMatcher(CATEGORY_TERMS);
+/** Category, qualifier and origin terms, found in one pass over a clause. */
+const clauseTerms = new MultiTermMatcher([CATEGORY_TERMS, QUALIFIER_TERMS, ORIGIN_TERMS]);
+const CATEGORY = 0;
+const QUALIFIER = 1;
+const ORIGIN = 2;
+/** What clauseTerms found before the figure, after it, and before an enumeration (scratch). */
+const PREFIX_TERMS: unknown[] = [undefined, undefined, undefined];
+const SUFFIX_TERMS: unknown[] = [undefined, undefined, undefined];
+const WIDE_TERMS: unknown[] = [undefined, undefined, undefined];
 
 /** A category named right after the measure word: 9例确诊病例, 13例新冠肺炎确诊病例. */
 const SUFFIX_FILLERS = [['的'], ['新冠肺炎', '新型冠状病毒肺炎', '新冠病毒', '新冠'], ['本土', '境外输入', '本地', '输入']];
-let categoryMatcher: TermMatcher<Category> | undefined;
 
-function suffixCategory(suffix: string): Category | undefined {
-  let i = 0;
+/** The category named at the start of norm[from, to), after optional fillers. */
+function suffixCategory(norm: string, from: number, to: number): Category | undefined {
+  let i = from;
   for (const group of SUFFIX_FILLERS) {
-    const w = group.find((x) => suffix.startsWith(x, i));
-    if (w) i += w.length;
+    for (const w of group) {
+      if (i + w.length <= to && norm.startsWith(w, i)) {
+        i += w.length;
+        break;
+      }
+    }
   }
-  categoryMatcher ??= new TermMatcher(CATEGORY_TERMS);
-  return categoryMatcher.at(suffix, i)?.value;
+  return categoryTerms.atWithin(norm, i, to)?.value;
+}
+
+/** Measure words by first character, in UNITS order (the first that matches wins). */
+const UNIT_INDEX = new Uint8Array(0x10000);
+const UNIT_LISTS: string[][] = [];
+for (const u of UNITS) {
+  const k = u.charCodeAt(0);
+  if (UNIT_INDEX[k] === 0) {
+    UNIT_LISTS.push([]);
+    UNIT_INDEX[k] = UNIT_LISTS.length;
+  }
+  (UNIT_LISTS[(UNIT_INDEX[k] as number) - 1] as string[]).push(u);
 }
 
 function matchUnit(norm: string, pos: number): string {
-  for (const u of UNITS) if (norm.startsWith(u, pos)) return u;
+  if (pos >= norm.length) return '';
+  const slot = UNIT_INDEX[norm.charCodeAt(pos)] as number;
+  if (slot === 0) return '';
+  for (const u of UNIT_LISTS[slot - 1] as string[]) if (u.length === 1 || norm.startsWith(u, pos)) return u;
   return '';
 }
 
@@ -97,17 +165,24 @@ interface RawNumber {
 function readArabic(text: string, norm: string, i: number): RawNumber | undefined {
   const start = i;
   const n = norm.length;
-  while (i < n && isDigit(norm.charCodeAt(i))) i++;
+  // The value of a plain integer is accumulated while reading (exact below 10^15).
+  let plain = 0;
+  for (; i < n; i++) {
+    const c = norm.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    plain = plain * 10 + (c - 48);
+  }
+  const intEnd = i;
   let grouped = false;
   // thousands separators: ,ddd groups, only when the leading group has 1–3 digits
   if (i - start <= 3) {
     let j = i;
     while (
-      norm[j] === ',' &&
-      isDigit(norm.charCodeAt(j + 1)) &&
-      isDigit(norm.charCodeAt(j + 2)) &&
-      isDigit(norm.charCodeAt(j + 3)) &&
-      !isDigit(norm.charCodeAt(j + 4))
+      codeAt(norm, j) === COMMA &&
+      isDigit(codeAt(norm, j + 1)) &&
+      isDigit(codeAt(norm, j + 2)) &&
+      isDigit(codeAt(norm, j + 3)) &&
+      !isDigit(codeAt(norm, j + 4))
     ) {
       j += 4;
       grouped = true;
@@ -115,30 +190,35 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
     i = j;
   }
   let decimal = false;
-  if (norm[i] === '.' && isDigit(norm.charCodeAt(i + 1)) && !grouped) {
+  if (codeAt(norm, i) === DOT && isDigit(codeAt(norm, i + 1)) && !grouped) {
     decimal = true;
     i++;
     while (i < n && isDigit(norm.charCodeAt(i))) i++;
+  }
+  const m = codeAt(norm, i);
+  const fw = text.charCodeAt(start) >= 0xff10 && text.charCodeAt(start) <= 0xff19;
+  if (!grouped && !decimal && m !== WAN && m !== YI && intEnd - start <= 15) {
+    return { start, valueEnd: i, numeral: fw ? 'fullwidth' : 'arabic', grouped, value: plain, low: plain, high: plain, decimal, digits: intEnd - start };
   }
   const digitsText = norm.slice(start, i);
   let multiplier = 1;
   let end = i;
   let tail: string | undefined;
-  const m = norm[i];
-  if (m === '万' || m === '亿') {
-    multiplier = m === '万' ? 1e4 : 1e8;
+  if (m === WAN || m === YI) {
+    multiplier = m === WAN ? 1e4 : 1e8;
     end = i + 1;
     // 9万7527
     let k = end;
     while (k < n && k - end < 5 && isDigit(norm.charCodeAt(k))) k++;
-    if (k > end && !decimal && k - end <= Math.log10(multiplier) && !isDigit(norm.charCodeAt(k))) {
+    if (k > end && !decimal && k - end <= Math.log10(multiplier) && !isDigit(codeAt(norm, k))) {
       tail = norm.slice(end, k);
       end = k;
     }
   }
   const parsed = parseArabicValue(digitsText, multiplier, tail);
   if (!parsed) return undefined;
-  const fw = text.charCodeAt(start) >= 0xff10 && text.charCodeAt(start) <= 0xff19;
+  let digits = 0;
+  for (let k = start; k < i; k++) if (isDigit(norm.charCodeAt(k))) digits++;
   return {
     start,
     valueEnd: end,
@@ -148,14 +228,18 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
     low: parsed.low,
     high: parsed.high,
     decimal,
-    digits: digitsText.replace(/[,.]/g, '').length,
+    digits,
   };
 }
 
 function readChinese(norm: string, i: number): RawNumber | undefined {
   const start = i;
-  while (i < norm.length && CN_NUMERAL_CODE[norm.charCodeAt(i)] === 1) i++;
-  const v = parseChineseNumeral(norm.slice(start, i));
+  while (i < norm.length && is(norm.charCodeAt(i), CN_NUMERAL)) i++;
+  let v: number | undefined;
+  if (i - start === 1) {
+    const single = CN_SINGLE_VALUE.get(norm.charCodeAt(start)) ?? -1;
+    v = single < 0 ? undefined : single;
+  } else v = parseChineseNumeral(norm.slice(start, i));
   if (v === undefined) return undefined;
   return {
     start,
@@ -174,59 +258,78 @@ export interface FigureScan {
   figures: Figure[];
 }
 
-/** Strips list cues and filler from the front of an item label. */
-const LABEL_TAIL = new Set([' ', '\t', '\n', '\r', '\u3000', '的', '有', '为']);
+/** A list cue is dropped when it starts within this many characters of the label's front. */
+const CUE_REACH = 8;
 
-export function cleanLabel(label: string): { text: string; offset: number } {
-  let offset = 0;
-  let s = label;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    let lead = 0;
-    while (lead < s.length && (s[lead] === ' ' || s[lead] === '的' || s[lead] === '\t' || s[lead] === '\u3000')) lead++;
-    if (lead > 0) {
-      offset += lead;
-      s = s.slice(lead);
-      changed = true;
-    }
-    for (const cue of LIST_CUES) {
-      const at = s.indexOf(cue);
-      if (at >= 0 && at <= 8) {
-        offset += at + cue.length;
-        s = s.slice(at + cue.length);
-        changed = true;
-        break;
-      }
-    }
-    for (const lead of ['已', '现', '在', '共', '为', '有', '和', '及', '与']) {
-      if (s.startsWith(lead) && s.length > 2) {
-        offset += 1;
-        s = s.slice(1);
-        changed = true;
+/**
+ * Where the list cue (of LIST_CUES, the first listed that occurs) ends, when it starts
+ * within CUE_REACH characters of `from` inside [from, to); -1 when none does.
+ */
+function cueEnd(s: string, from: number, to: number): number {
+  let rank = LIST_CUES.length;
+  let end = -1;
+  const last = Math.min(from + CUE_REACH, to - 1);
+  for (let p = from; p <= last; p++) {
+    if (!is(s.charCodeAt(p), CUE_FIRST)) continue;
+    for (let r = 0; r < rank; r++) {
+      const cue = LIST_CUES[r] as string;
+      if (p + cue.length <= to && s.startsWith(cue, p)) {
+        rank = r;
+        end = p + cue.length;
         break;
       }
     }
   }
-  let end = s.length;
-  while (end > 0 && LABEL_TAIL.has(s[end - 1] as string)) end--;
-  return { text: s.slice(0, end), offset };
+  return end;
 }
 
-/** Where a number can start: a digit or a Chinese numeral character (after normalisation). */
-const NUMBER_START = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`);
+/**
+ * Strips list cues and filler from the front of the label in s[from, to) and trailing
+ * filler from its end: returns the label's range.
+ */
+function cleanLabelRange(s: string, from: number, to: number): { start: number; end: number } {
+  let a = from;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    let lead = a;
+    while (lead < to && is(s.charCodeAt(lead), LABEL_LEAD)) lead++;
+    if (lead > a) {
+      a = lead;
+      changed = true;
+    }
+    const cue = cueEnd(s, a, to);
+    if (cue >= 0) {
+      a = cue;
+      changed = true;
+    }
+    if (a < to && is(s.charCodeAt(a), LABEL_FILLER) && to - a > 2) {
+      a++;
+      changed = true;
+    }
+  }
+  let end = to;
+  while (end > a && is(s.charCodeAt(end - 1), LABEL_TAIL)) end--;
+  return { start: a, end };
+}
 
-export function scanFigures(text: string, norm: string): Figure[] {
+/** Strips list cues and filler from the front of an item label. */
+export function cleanLabel(label: string): { text: string; offset: number } {
+  const r = cleanLabelRange(label, 0, label.length);
+  return { text: label.slice(r.start, r.end), offset: r.start };
+}
+
+/** Every numeric token of the text; `deadline` is checked once per number read. */
+export function scanFigures(text: string, norm: string, deadline: Deadline = NO_DEADLINE): Figure[] {
   const figures: Figure[] = [];
   const n = norm.length;
   let i = 0;
-  const next = new RegExp(NUMBER_START.source, 'g');
+  let floor = 0; // the end of the last figure
   while (i < n) {
-    // jump to the next digit or Chinese numeral (the regex engine scans faster than a loop)
-    next.lastIndex = i;
-    const m = next.exec(norm);
-    if (!m) break;
-    i = m.index;
+    // jump to the next digit or Chinese numeral
+    while (i < n && ((CHAR_CLASS[norm.charCodeAt(i)] as number) & NUMBER_START) === 0) i++;
+    if (i >= n) break;
+    deadline.check();
     const c = norm.charCodeAt(i);
     let raw: RawNumber | undefined;
     if (isDigit(c)) {
@@ -235,25 +338,27 @@ export function scanFigures(text: string, norm: string): Figure[] {
         while (i < n && isDigit(norm.charCodeAt(i))) i++;
         continue;
       }
-    } else if (CN_NUMERAL_CODE[c] === 1) {
+    } else {
       raw = readChinese(norm, i);
       if (!raw) {
-        while (i < n && CN_NUMERAL_CODE[norm.charCodeAt(i)] === 1) i++;
+        while (i < n && is(norm.charCodeAt(i), CN_NUMERAL)) i++;
         continue;
       }
-    } else {
-      i++;
-      continue;
     }
-    const fig = classify(text, norm, raw, figures.length, figures.length > 0 ? (figures[figures.length - 1] as Figure).end : 0);
+    const fig = classify(text, norm, raw, figures.length, floor);
     i = Math.max(raw.valueEnd, i + 1);
     if (fig) {
       figures.push(fig);
-      i = Math.max(i, fig.end);
+      // (read from a number, not from the figure: figures come in many shapes)
+      floor = classifiedEnd;
+      i = Math.max(i, classifiedEnd);
     }
   }
   return figures;
 }
+
+/** The end of the figure classify returned last. */
+let classifiedEnd = 0;
 
 function classify(text: string, norm: string, raw: RawNumber, id: number, floor: number): Figure | undefined {
   const { start, valueEnd } = raw;
@@ -262,7 +367,8 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
   let low = raw.low;
   let high = raw.high;
   // 6000余人, 100多例
-  if (norm[p] === '余' || norm[p] === '多') {
+  const q = codeAt(norm, p);
+  if (q === YU || q === DUO) {
     approximate = true;
     const step = raw.decimal ? 1 : 10 ** Math.max(0, trailingZeros(raw.value) || 1);
     low = raw.value;
@@ -270,39 +376,26 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     p++;
   }
   let footnote: string | undefined;
-  if (norm[p] === '*') {
+  if (codeAt(norm, p) === STAR) {
     footnote = '*';
     p++;
   }
   const unit = matchUnit(norm, p);
-  const after = norm[p] ?? '';
-  const before = norm[start - 1] ?? '';
+  // Character codes around the number; 0 (in no table) past either end of the text.
+  const after = p < norm.length ? norm.charCodeAt(p) : 0;
+  const before = start > 0 ? norm.charCodeAt(start - 1) : 0;
   const chinese = raw.numeral === 'chinese';
 
-  let kind: TokenKind;
-  if (before === '第') kind = 'ordinal';
-  else if (unit === '%' || unit === '个百分点') kind = 'percent';
-  else if (unit === '' && DATE_SUFFIX.has(after)) {
-    kind = after === '年' ? (raw.digits === 4 ? 'year' : 'duration') : after === '时' || after === '点' || after === '分' || after === '秒' ? 'time' : 'date';
-  } else if (!chinese && (after === ':' || before === ':') && isDigit(norm.charCodeAt(after === ':' ? p + 1 : start - 2))) kind = 'time';
-  else if (!chinese && (after === '-' || before === '-')) kind = 'phone';
-  else if (!chinese && (isAsciiLetter(norm.charCodeAt(start - 1)) || isAsciiLetter(norm.charCodeAt(p)) || before === '.' || before === '/' || (after === '.' && isDigit(norm.charCodeAt(p + 1))))) kind = 'identifier';
-  else if (!chinese && unit === '' && raw.digits >= 6 && !raw.grouped) kind = 'code';
-  else if (unit !== '' && COUNT_UNITS.has(unit)) kind = 'count';
-  else if (unit === '' && !chinese && !raw.decimal && (after === '、' || after === ',' || after === ';') && BARE_PART_LABEL.test(norm.slice(Math.max(0, start - 12), start))) {
-    kind = 'count'; // 佛山市64、 上海260; — a part whose measure word was dropped
-  }
-  else if (unit !== '' && DURATION_UNITS.has(unit)) kind = 'duration';
-  else kind = 'other';
+  const kind = tokenKind(norm, raw, p, unit, after, before);
 
   // Chinese numerals are read only as counts with a measure word, dates or ordinals.
   if (chinese && kind !== 'count' && kind !== 'date' && kind !== 'ordinal' && kind !== 'duration') return undefined;
   if (chinese && raw.value === 0) return undefined;
 
   // A prefix like 约/近/超过 makes it a bound.
-  if (kind === 'count') {
+  if (kind === 'count' && is(before, APPROX_LAST)) {
     for (const a of APPROX_BEFORE) {
-      if (norm.startsWith(a, start - a.length)) {
+      if (start >= a.length && norm.startsWith(a, start - a.length)) {
         approximate = true;
         if (a === '超过' || a === '逾' || a === '超') {
           low = raw.value;
@@ -321,41 +414,9 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
   }
 
   const end = p + unit.length;
-  let category: Category = 'none';
-  let qualifier: Qualifier | undefined;
-  let origin: Origin | undefined;
-  let label: string | undefined;
-  let labelStart: number | undefined;
-  if (kind === 'count') {
-    const cs = Math.max(clauseStart(norm, start), floor);
-    const ce = clauseEnd(norm, end);
-    const prefix = norm.slice(cs, start);
-    const suffix = norm.slice(end, ce);
-    // What is counted may be named before an enumeration: 核酸检测应检尽检、愿检尽检17012人次.
-    const wide = norm[cs - 1] === '、' ? norm.slice(Math.max(phraseStart(norm, start), floor), start) : prefix;
-    category = suffixCategory(suffix) ?? findTerm(prefix, CATEGORY_TERMS) ?? findTerm(wide, CATEGORY_TERMS) ?? 'none';
-    qualifier = findTerm(prefix, QUALIFIER_TERMS) ?? findTerm(suffix, QUALIFIER_TERMS) ?? findTerm(wide, QUALIFIER_TERMS);
-    origin = findTerm(prefix, ORIGIN_TERMS) ?? findTerm(suffix, ORIGIN_TERMS) ?? findTerm(wide, ORIGIN_TERMS);
-    let cleaned = cleanLabel(prefix);
-    let base = cs;
-    if (cleaned.text.length === 0 && before === '(') {
-      // 新北市(27,230例): the label stands before the bracket.
-      base = Math.max(clauseStart(norm, start - 1), floor);
-      cleaned = cleanLabel(norm.slice(base, start - 1));
-    }
-    if (cleaned.text.length > 0) {
-      labelStart = base + cleaned.offset;
-      label = text.slice(labelStart, labelStart + cleaned.text.length);
-    } else if (/^[为是系]/.test(suffix) && suffix.length > 2) {
-      // 7人为集中隔离单采单检发现: the label follows the figure.
-      labelStart = end + 1;
-      label = text.slice(labelStart, end + suffix.length);
-    } else if (suffix.length > 0 && suffix.length <= 8 && !/[0-9]/.test(suffix)) {
-      // 41,073例男性、44,211例女性
-      labelStart = end;
-      label = text.slice(end, end + suffix.length);
-    }
-  }
+  const context = kind === 'count' ? readCountContext(text, norm, start, end, before, floor) : NO_CONTEXT;
+  const { category, qualifier, origin, label, labelStart } = context;
+  classifiedEnd = end;
   const fig: Figure = {
     id,
     start,
@@ -381,6 +442,124 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     fig.labelStart = labelStart;
   }
   return fig;
+}
+
+/** What a number is, from its measure word and the characters around it. */
+function tokenKind(norm: string, raw: RawNumber, p: number, unit: string, after: number, before: number): TokenKind {
+  const start = raw.start;
+  const chinese = raw.numeral === 'chinese';
+  if (before === DI) return 'ordinal';
+  if (unit === '%' || unit === '个百分点') return 'percent';
+  if (unit === '' && is(after, DATE_SUFFIX)) {
+    return after === NIAN ? (raw.digits === 4 ? 'year' : 'duration') : after === SHI || after === DIAN || after === FEN || after === MIAO ? 'time' : 'date';
+  }
+  if (!chinese && (after === COLON || before === COLON) && isDigit(codeAt(norm, after === COLON ? p + 1 : start - 2))) return 'time';
+  if (!chinese && (after === HYPHEN || before === HYPHEN)) return 'phone';
+  if (!chinese && (isAsciiLetter(before) || isAsciiLetter(after) || before === DOT || before === SLASH || (after === DOT && isDigit(codeAt(norm, p + 1))))) return 'identifier';
+  if (!chinese && unit === '' && raw.digits >= 6 && !raw.grouped) return 'code';
+  if (unit !== '' && COUNT_UNITS.has(unit)) return 'count';
+  if (unit === '' && !chinese && !raw.decimal && (after === ENUM_COMMA || after === COMMA || after === SEMICOLON) && BARE_PART_LABEL.test(norm.slice(Math.max(0, start - 12), start))) {
+    return 'count'; // 佛山市64、 上海260; — a part whose measure word was dropped
+  }
+  if (unit !== '' && DURATION_UNITS.has(unit)) return 'duration';
+  if (unit === '' && !chinese && !raw.decimal && namesCases(norm, p)) return 'count'; // 逾130阳性个案 — cases without a measure word
+  return 'other';
+}
+
+/** Nouns for cases that can follow a number directly, with no measure word (逾130阳性个案). */
+const CASE_NOUNS = ['阳性', '确诊', '病例', '感染者', '无症状', '疑似'];
+
+function namesCases(norm: string, p: number): boolean {
+  for (const w of CASE_NOUNS) if (norm.startsWith(w, p)) return true;
+  return false;
+}
+
+interface CountContext {
+  category: Category;
+  qualifier: Qualifier | undefined;
+  origin: Origin | undefined;
+  label: string | undefined;
+  labelStart: number | undefined;
+}
+
+const NO_CONTEXT: CountContext = { category: 'none', qualifier: undefined, origin: undefined, label: undefined, labelStart: undefined };
+
+/**
+ * What a count counts (category, qualifier, origin) and the item label it belongs to,
+ * read from its clause: norm[cs, start) before it (back to a stop character, at most
+ * MAX_CONTEXT, not into the previous figure) and norm[end, ce) after it. Each side is
+ * read once, finding its terms on the way: no term contains a stop character, so a
+ * term that starts inside the clause ends inside it.
+ */
+function readCountContext(text: string, norm: string, start: number, end: number, before: number, floor: number): CountContext {
+  const lowest = Math.max(0, start - MAX_CONTEXT, floor);
+  let cs = lowest;
+  const termStart = clauseTerms.index;
+  clauseTerms.reset();
+  for (let i = start - 1; i >= lowest; i--) {
+    const c = norm.charCodeAt(i);
+    if (((CHAR_CLASS[c] as number) & CLAUSE_STOP) !== 0) {
+      cs = i + 1;
+      break;
+    }
+    if (termStart[c] !== 0) clauseTerms.visit(norm, i, start);
+  }
+  clauseTerms.collect(PREFIX_TERMS);
+  const highest = Math.min(norm.length, end + MAX_CONTEXT);
+  let ce = highest;
+  clauseTerms.reset();
+  for (let i = end; i < highest; i++) {
+    const c = norm.charCodeAt(i);
+    if (((CHAR_CLASS[c] as number) & CLAUSE_STOP) !== 0) {
+      ce = i;
+      break;
+    }
+    if (termStart[c] !== 0) clauseTerms.visit(norm, i, highest);
+  }
+  clauseTerms.collect(SUFFIX_TERMS);
+  // What is counted may be named before an enumeration: 核酸检测应检尽检、愿检尽检17012人次.
+  const ws = codeAt(norm, cs - 1) === ENUM_COMMA ? Math.max(phraseStart(norm, start), floor) : cs;
+  // The wider phrase is read only where the clause found nothing; no term spans the 、.
+  if (ws !== cs) clauseTerms.find(norm, ws, cs, WIDE_TERMS);
+  else WIDE_TERMS.fill(undefined);
+  const category = suffixCategory(norm, end, ce) ?? ((PREFIX_TERMS[CATEGORY] ?? WIDE_TERMS[CATEGORY]) as Category | undefined) ?? 'none';
+  const qualifier = (PREFIX_TERMS[QUALIFIER] ?? SUFFIX_TERMS[QUALIFIER] ?? WIDE_TERMS[QUALIFIER]) as Qualifier | undefined;
+  const origin = (PREFIX_TERMS[ORIGIN] ?? SUFFIX_TERMS[ORIGIN] ?? WIDE_TERMS[ORIGIN]) as Origin | undefined;
+  let label: string | undefined;
+  let labelStart: number | undefined;
+  let cleaned = cleanLabelRange(norm, cs, start);
+  if (cleaned.end === cleaned.start && before === PAREN_OPEN) {
+    // 新北市(27,230例): the label stands before the bracket.
+    const base = Math.max(clauseStart(norm, start - 1), floor);
+    cleaned = cleanLabelRange(norm, base, start - 1);
+  }
+  if (cleaned.end > cleaned.start) {
+    labelStart = cleaned.start;
+    label = text.slice(cleaned.start, cleaned.end);
+  } else if (ce - end > 2 && isLabelAfter(norm.charCodeAt(end))) {
+    // 7人为集中隔离单采单检发现: the label follows the figure.
+    labelStart = end + 1;
+    label = text.slice(labelStart, ce);
+  } else if (ce > end && ce - end <= 8 && !hasDigit(norm, end, ce)) {
+    // 41,073例男性、44,211例女性
+    labelStart = end;
+    label = text.slice(end, ce);
+  }
+  return { category, qualifier, origin, label, labelStart };
+}
+
+const WEI = C('为');
+const SHI4 = C('是');
+const XI = C('系');
+
+/** 为/是/系 right after a figure: the label follows it (7人为集中隔离…发现). */
+function isLabelAfter(c: number): boolean {
+  return c === WEI || c === SHI4 || c === XI;
+}
+
+function hasDigit(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isDigit(s.charCodeAt(i))) return true;
+  return false;
 }
 
 function trailingZeros(v: number): number {

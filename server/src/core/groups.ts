@@ -18,6 +18,7 @@
 import { CATEGORY_TERMS, DIMENSION_TERMS, PLACE_SUFFIXES, QUALIFIER_TERMS } from './lexicon';
 import { lookupPlace } from './gazetteer';
 import { toSimplified } from './text/normalize';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Dimension, Figure, Group, Span } from './types';
 
 const PERSON_UNITS = new Set(['例', '人', '名', '位', '宗']);
@@ -94,13 +95,18 @@ interface Item {
   mult: number;
   children: Item[];
   childCue: string;
+  /** Where the item's head may start (the end of the item before): for reading 黄石市、宜昌市5例 when needed. */
+  floor: number;
 }
 
 interface Ctx {
   norm: string;
   figures: Figure[]; // count figures of the sentence, in order
-  depth: Map<number, number>;
+  depth: ReadonlyMap<number, number>;
 }
+
+/** The depths of the figures of a sentence without brackets: none recorded, so each reads as 0. */
+const NO_DEPTHS: ReadonlyMap<number, number> = new Map();
 
 function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -138,9 +144,23 @@ function enclosingClose(norm: string, from: number, end: number): number {
   return end;
 }
 
+/** Separator classes as bit flags, one read per character. */
+const SEPARATORS = new Uint8Array(0x10000);
+const OWNER_CLAUSE_END = 1; // , ; : 、 ( 。 ) end the clause of a total
+const PAREN_SCAN_END = 2; // , ; 、 ( 。 ) end the words between a total and its bracket
+const SUBSET_CLAUSE_END = 4; // , ; 、 。 end a 含… clause
+for (const c of ',;:、(。)') SEPARATORS[c.charCodeAt(0)] |= OWNER_CLAUSE_END;
+for (const c of ',;、(。)') SEPARATORS[c.charCodeAt(0)] |= PAREN_SCAN_END;
+for (const c of ',;、。') SEPARATORS[c.charCodeAt(0)] |= SUBSET_CLAUSE_END;
+function separates(norm: string, i: number, flag: number): boolean {
+  return ((SEPARATORS[norm.charCodeAt(i)] as number) & flag) !== 0;
+}
+
 const SUBLIST_CUE = /(其中|分别为|分别是|分别有|则为)/;
 const SUBSET_HEAD = /^(含|包含|包括)/;
 const ENUM_TAIL = /(各|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
+/** The last characters of the ENUM_TAIL words. */
+const ENUM_TAIL_LAST = new Set([...'各为系均是得别都'].map((c) => c.charCodeAt(0)));
 const OTHERS_N = /其他([0-9]+)个/;
 
 /** The clause head before a figure: text back to the previous figure or a , ; : ( separator. */
@@ -156,6 +176,10 @@ function itemHead(norm: string, fig: Figure, floor: number): string {
 
 /** 法国、意大利、荷兰各1例 → 3; 其他14个市州均为0例 → 14. Relabels the figure with the names. */
 function multiplicity(norm: string, text: string, fig: Figure, floor: number): number {
+  // most heads end in no 各/均/分别…: look at their last character first
+  let e = fig.start;
+  while (e > floor && e > fig.start - 60 && /\s/.test(norm[e - 1] as string)) e--;
+  if (e <= floor || e <= fig.start - 60 || !ENUM_TAIL_LAST.has(norm.charCodeAt(e - 1))) return 1;
   const head = itemHead(norm, fig, floor).trim();
   if (!ENUM_TAIL.test(head)) return 1;
   const others = OTHERS_N.exec(head);
@@ -167,6 +191,21 @@ function multiplicity(norm: string, text: string, fig: Figure, floor: number): n
   const label = text.slice(labelStart, labelStart + head.replace(ENUM_TAIL, '').length).replace(/^(其中|也)/, '');
   fig.label = label;
   fig.labelStart = labelStart;
+  return names.length;
+}
+
+/**
+ * 黄石市、宜昌市5例: place names enumerated before a count with no 各/均/分别. Whether the
+ * count is each name's or theirs together is not written; returns how many names (≥ 2)
+ * when every one is a place, else 0. The list's sum decides (see resolveBare).
+ */
+function bareEnumeration(norm: string, fig: Figure, floor: number): number {
+  const raw = itemHead(norm, fig, floor);
+  if (!raw.includes('、')) return 0;
+  const head = raw.trim().replace(/^、/, '').replace(/^(其中|另有|以及|和|及)/, '');
+  if (ENUM_TAIL.test(head)) return 0;
+  const names = head.split('、');
+  if (names.length < 2 || names.some((n) => n.length < 2 || !isPlaceName(n))) return 0;
   return names.length;
 }
 
@@ -193,7 +232,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (SUBSET_HEAD.test(head.trim())) {
       // 含5例由无症状感染者转为确诊病例(…): a subset of the item before; skip its clause.
       let e = f.end;
-      while (e < to && !',;、。'.includes(norm[e] as string)) e++;
+      while (e < to && !separates(norm, e, SUBSET_CLAUSE_END)) e++;
       skipUntil = e;
       prevEnd = e;
       continue;
@@ -221,7 +260,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     }
     const opensSublist = items.length > 0 && !current && !between.includes(';') && SUBLIST_CUE.test(between) && !SUBSET_HEAD.test(between.trim());
     if (opensSublist) current = items[items.length - 1];
-    const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '' };
+    const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
     if (current) {
       current.children.push(item);
       if (!current.childCue) current.childCue = (SUBLIST_CUE.exec(between)?.[1] ?? '其中') as string;
@@ -242,12 +281,321 @@ function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
   return [...same].reverse().find((f) => f.qualifier === 'cumulative') ?? same[same.length - 1];
 }
 
-export function findGroups(text: string, norm: string, sentences: Span[], allFigures: Figure[], statementOf: (f: Figure) => number): Group[] {
+/** Does the sum of the parts (with these multipliers) fit the total, within their intervals? */
+function closes(total: Figure, parts: readonly Figure[], mults: readonly number[]): boolean {
+  let low = 0;
+  let high = 0;
+  parts.forEach((p, i) => {
+    low += p.low * (mults[i] ?? 1);
+    high += p.high * (mults[i] ?? 1);
+  });
+  return !(total.high < low || total.low > high);
+}
+
+/**
+ * 黄石市、宜昌市5例 in a list: read as 5 each (multiplier 2) only when the list closes that
+ * way and not with the names counted together; with several such items, only when exactly
+ * one choice closes. Otherwise they count together (核酸检测应检尽检、愿检尽检17012人次).
+ */
+function resolveBare(text: string, norm: string, owner: Figure, run: Item[]): void {
+  let low = 0;
+  let high = 0;
+  for (const it of run) {
+    low += it.fig.low * it.mult;
+    high += it.fig.high * it.mult;
+  }
+  if (!(owner.high < low || owner.low > high)) return; // it closes as read
+  const figs = run.map((it) => it.fig);
+  const names = new Map<Item, number>();
+  for (const it of run) {
+    const n = it.mult === 1 ? bareEnumeration(norm, it.fig, it.floor) : 0;
+    if (n > 1) names.set(it, n);
+  }
+  const bare = [...names.keys()];
+  if (bare.length === 0 || bare.length > 4) return;
+  let found = -1;
+  for (let mask = 1; mask < 1 << bare.length; mask++) {
+    const m = run.map((it) => {
+      const b = bare.indexOf(it);
+      return b >= 0 && (mask & (1 << b)) !== 0 ? (names.get(it) as number) : it.mult;
+    });
+    if (!closes(owner, figs, m)) continue;
+    if (found >= 0) return; // two readings close: say nothing
+    found = mask;
+  }
+  if (found < 0) return;
+  bare.forEach((it, b) => {
+    if ((found & (1 << b)) === 0) return;
+    it.mult = names.get(it) as number;
+    // the label becomes the names (黄石市、宜昌市), as for 各/均为
+    const head = itemHead(norm, it.fig, it.floor).trim();
+    const named = head.replace(/^、/, '').replace(/^(其中|另有|以及|和|及)/, '');
+    const labelStart = it.fig.start - named.length;
+    it.fig.label = text.slice(labelStart, it.fig.start);
+    it.fig.labelStart = labelStart;
+  });
+}
+
+/** A figure and the clause it is read from (back to the separator before it, on to the one after). */
+interface Clause {
+  fig: Figure;
+  text: string;
+}
+
+const CLAUSE_STOP = /[,、;:。()!?\n]/;
+const GAP = /^[,、;]?[^,、;:。()!?\n]*$/;
+
+/**
+ * The count figures at `depth` from `from` that each fill one clause, clause after clause
+ * (separated by one , 、 or ;, nothing else between): 男性542例,女性553例,… Stops at the
+ * first figure that does not.
+ */
+function adjacentClauses(ctx: Ctx, from: number, to: number, depth: number): Clause[] {
+  const { norm } = ctx;
+  const out: Clause[] = [];
+  let pos = from;
+  for (const f of ctx.figures) {
+    if (f.start < from) continue;
+    if (f.start >= to) break;
+    if ((ctx.depth.get(f.id) ?? 0) !== depth) continue;
+    const gap = norm.slice(pos, f.start);
+    if (!GAP.test(gap)) break;
+    let e = f.end;
+    while (e < to && !CLAUSE_STOP.test(norm[e] as string)) e++;
+    const begin = pos + (/^[,、;]/.test(gap) ? 1 : 0);
+    out.push({ fig: f, text: norm.slice(begin, e) });
+    pos = e;
+  }
+  // a second figure inside a clause is not a clause of its own
+  return out.filter((c, i) => i === 0 || (out[i - 1] as Clause).fig.end <= c.fig.start);
+}
+
+/** What a sex split can split: people with (or suspected of) the disease. */
+const CASE_CATEGORIES = new Set<Figure['category']>(['confirmed', 'asymptomatic', 'positive', 'suspected', 'death', 'cured', 'severe', 'none']);
+
+const MAN = '男'.charCodeAt(0);
+const WOMAN = '女'.charCodeAt(0);
+
+/** Does a label start with 男 or 女 (the same characters in both scripts)? */
+function startsWithSex(label: string | undefined): boolean {
+  const c = label === undefined ? 0 : label.charCodeAt(0);
+  return c === MAN || c === WOMAN;
+}
+
+const SEX_LABEL = /^(男|女)性?(患者|病例|感染者)?$/;
+const UNKNOWN_SEX = /(性别不详|性别未知|性别待查|不详|未知|调查中|待查|待定|不明)/;
+
+/**
+ * A sex split: 男性542例,女性553例 (or 41,073例男性、44,211例女性), one man's and one woman's
+ * figure in adjacent clauses, optionally followed by one of unknown sex. Undefined when a
+ * further count follows directly (the split may have more parts than we can read).
+ */
+function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | undefined {
+  // cheap test first: the first figure from `from` carries a man's or a woman's label
+  const first = ctx.figures.find((f) => f.start >= from && (ctx.depth.get(f.id) ?? 0) === depth);
+  if (!first || !startsWithSex(first.label)) return undefined;
+  const clauses = adjacentClauses(ctx, from, to, depth);
+  const parts: Figure[] = [];
+  const sexes = new Set<string>();
+  let i = 0;
+  for (; i < clauses.length; i++) {
+    const c = clauses[i] as Clause;
+    const label = toSimplified(c.fig.label ?? '');
+    const m = SEX_LABEL.exec(label);
+    if (!m) break;
+    // the clause holds the label and the figure only
+    if (c.text.replace(c.fig.literal, '').replace(/\s/g, '') !== label) return undefined;
+    if (sexes.has(m[1] as string)) return undefined;
+    sexes.add(m[1] as string);
+    parts.push(c.fig);
+  }
+  if (sexes.size !== 2) return undefined;
+  const more = clauses[i];
+  if (more) {
+    if (!UNKNOWN_SEX.test(more.text)) return undefined;
+    parts.push(more.fig);
+  }
+  if (parts.some((p) => !PERSON_UNITS.has(p.unit) && p.unit !== '')) return undefined;
+  return parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '', floor: 0 }));
+}
+
+const OUTCOME_WORD = /(治愈|出院|死亡|病亡|现有|现存|在院|尚在)/;
+const CURRENT_WORD = /(现有|现存|在院|尚在)/;
+const CURED_WORD = /(治愈|出院)/;
+const ORIGIN_WORD = /(境外输入|输入|本土|本地)/;
+
+/**
+ * 累计报告境外输入确诊病例99例,治愈出院93例,现有境外输入确诊病例6例: a running total
+ * followed, with no cue word, by what became of it, in adjacent clauses. Read only when
+ * both the cured and the current figure are there (the split is then complete but for
+ * deaths, which must be in it or stated nowhere near: see the caller).
+ */
+function outcomeSplit(ctx: Ctx, owner: Figure, from: number, to: number, depth: number): Item[] | undefined {
+  if (owner.qualifier !== 'cumulative') return undefined;
+  if (!['confirmed', 'asymptomatic', 'positive', 'suspected'].includes(owner.category)) return undefined;
+  const parts: Clause[] = [];
+  for (const c of adjacentClauses(ctx, from, to, depth)) {
+    const t = c.text.replace(c.fig.literal, '');
+    if (!OUTCOME_WORD.test(t)) break;
+    if (!unitsCompatible(c.fig.unit, owner.unit)) return undefined;
+    // the same population: no other origin, no other category (but the outcome's own)
+    const origin = ORIGIN_WORD.exec(t)?.[1];
+    if (origin && owner.origin && (origin === '本土' || origin === '本地' ? 'local' : 'imported') !== owner.origin) return undefined;
+    if (c.fig.category !== 'none' && c.fig.category !== owner.category && c.fig.category !== 'cured' && c.fig.category !== 'death') return undefined;
+    parts.push(c);
+  }
+  if (parts.length < 2) return undefined;
+  if (!parts.some((c) => CURRENT_WORD.test(c.text)) || !parts.some((c) => CURED_WORD.test(c.text))) return undefined;
+  return parts.map((c) => ({ fig: c.fig, mult: 1, children: [], childCue: '', floor: 0 }));
+}
+
+const BLANK = /[ \t\r\n\u3000]/;
+
+const TIME_END = new Set([...'时日点'].map((c) => c.charCodeAt(0)));
+const QI = '其'.charCodeAt(0);
+const ZHONG = '中'.charCodeAt(0);
+
+/** Is one of the sorted positions in [from, to)? */
+function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && (sorted[lo] as number) < to;
+}
+
+/** Where `needle` starts in norm[from, to), or -1; reads no further than `to`. */
+function findWithin(norm: string, needle: string, from: number, to: number): number {
+  const c = needle.charCodeAt(0);
+  const last = Math.min(to, norm.length) - needle.length;
+  for (let i = Math.max(0, from); i <= last; i++) if (norm.charCodeAt(i) === c && (needle.length === 1 || norm.startsWith(needle, i))) return i;
+  return -1;
+}
+
+/** The marker of item k (k. / k、 / k) / (k)) at `at`, after blanks: the position after it, or -1. */
+function numberMarker(norm: string, at: number, k: number): number {
+  let i = at;
+  while (i < norm.length && BLANK.test(norm[i] as string)) i++;
+  const n = String(k);
+  if (norm.startsWith('(' + n + ')', i)) return i + n.length + 2;
+  if (!norm.startsWith(n, i) || /[0-9]/.test(norm[i - 1] ?? '')) return -1;
+  const after = norm[i + n.length];
+  if ((after === '.' || after === '、' || after === ')') && !/[0-9]/.test(norm[i + n.length + 1] ?? '')) return i + n.length + 1;
+  return -1;
+}
+
+/**
+ * The numbered items after a colon: "…20例:\n1.集中隔离点发现11例;\n2.社区筛查发现9例。", or
+ * on one line. An item runs to the next number (after ; 。 or a blank) or to the end of
+ * its line; the list ends at a line that does not start with the next number.
+ * Undefined when there are fewer than two items.
+ */
+function numberedItems(norm: string, from: number): Span[] | undefined {
+  const items: Span[] = [];
+  let pos = from;
+  for (let k = 1; k < 100; k++) {
+    const start = numberMarker(norm, pos, k);
+    if (start < 0) break;
+    const nl = norm.indexOf('\n', start);
+    const lineEnd = nl < 0 ? norm.length : nl;
+    let stop = lineEnd;
+    for (let i = start; i < lineEnd; i++) {
+      const c = norm[i] as string;
+      if ((c === ';' || c === '。' || BLANK.test(c)) && numberMarker(norm, i + 1, k + 1) >= 0) {
+        stop = i + 1;
+        break;
+      }
+    }
+    items.push({ start, end: stop });
+    pos = stop;
+  }
+  return items.length >= 2 ? items : undefined;
+}
+
+/** The longest run of Han characters both strings contain. */
+function commonPhrase(a: string, b: string): string {
+  let best = '';
+  const prev = new Uint16Array(b.length + 1);
+  const cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const han = ca >= 0x4e00 && ca <= 0x9fff;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = han && ca === b.charCodeAt(j - 1) ? (prev[j - 1] as number) + 1 : 0;
+      if ((cur[j] as number) > best.length) best = a.slice(i - (cur[j] as number), i);
+    }
+    prev.set(cur);
+  }
+  return best;
+}
+
+/** Words any two bulletin sentences share; a phrase made of them names no particular population. */
+const COMMON_WORDS = [...CATEGORY_TERMS.map(([t]) => t), ...QUALIFIER_TERMS.map(([t]) => t), '境外输入', '输入', '本土', '本地', '报告', '内地', '全省', '全市', '全国', '我市', '我省', '新冠肺炎', '新冠', '昨日', '今日', '病例', '个案'];
+
+function distinctive(phrase: string): number {
+  let s = phrase;
+  for (const w of COMMON_WORDS) s = s.split(w).join('');
+  return s.length;
+}
+
+/** The text of a figure's clause around it, not reaching into the figures before and after. */
+function clauseAround(norm: string, f: Figure, floor: number, ceiling: number): string {
+  let a = f.start;
+  while (a > floor && f.start - a < 30 && !/[,;。:!?\n]/.test(norm[a - 1] as string)) a--;
+  let b = f.end;
+  while (b < ceiling && b - f.end < 30 && !/[,;。:!?\n]/.test(norm[b] as string)) b++;
+  return norm.slice(a, f.start) + '|' + norm.slice(f.end, b);
+}
+
+/** The totals and their parts, sentence by sentence; `deadline` is checked per sentence and per candidate total. */
+export function findGroups(
+  text: string,
+  norm: string,
+  sentences: Span[],
+  allFigures: Figure[],
+  statementOf: (f: Figure) => number,
+  deadline: Deadline = NO_DEADLINE,
+): Group[] {
   const groups: Group[] = [];
   const counts = allFigures.filter((f) => f.kind === 'count' && !f.zero);
   const seen = new Set<string>();
   const ctxHandled = new Set<number>();
   const consumed = new Set<number>(); // figures already read as parts of a list
+  const partOf = new Map<number, Figure>(); // part → its total
+
+  /** Records one group and lets the parts take the total's category, qualifier and origin. */
+  const pushGroup = (owner: Figure, r: Item[], cue: string, dimension: Dimension, kind: Group['kind']): void => {
+    groups.push({
+      id: groups.length,
+      total: owner.id,
+      parts: r.map((p) => p.fig.id),
+      multipliers: r.map((p) => p.mult),
+      dimension,
+      kind,
+      cue,
+      statement: statementOf(owner),
+    });
+    for (const p of r) {
+      consumed.add(p.fig.id);
+      partOf.set(p.fig.id, owner);
+      if (p.fig.category === 'none' && owner.category !== 'none') p.fig.category = owner.category;
+      if (!p.fig.qualifier && owner.qualifier) p.fig.qualifier = owner.qualifier;
+      if (!p.fig.origin && owner.origin && labelDimension(p.fig.label) !== 'origin') p.fig.origin = owner.origin;
+    }
+  };
+
+  /** A reading of its own (a sex or outcome split, a numbered list): one group, all its parts. */
+  const pushWhole = (owner: Figure, r: Item[], cue: string, dimension?: Dimension): void => {
+    const key = `${owner.id}:${r.map((p) => p.fig.id).join(',')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    ctxHandled.add(owner.id);
+    const dim = dimension ?? r.map((p) => labelDimension(p.fig.label)).find((d) => d !== 'other') ?? 'other';
+    pushGroup(owner, r, cue, dim, 'partition');
+  };
 
   const emitRuns = (owner: Figure, items: Item[], cue: string): void => {
     // one group per dimension run
@@ -274,30 +622,16 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
       if (seen.has(key)) continue;
       seen.add(key);
       const dims = r.map((p) => labelDimension(p.fig.label)).filter((d) => d !== 'other');
-      const labels = r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
+      const labels = (): string => r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
       const last = r[r.length - 1] as Item;
-      const listText = norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
+      const listText = (): string => norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
       // 12809例(出院12304例,死亡213例) and 其中:重症1809例、危重症465例 name some outcomes
       // or severities only: subsets. With 现有/现无/在院 or 普通型/轻型 the list is exhaustive.
-      const partialOutcome = dims[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels + '|' + listText);
-      const partialSeverity = dims[0] === 'severity' && !/(普通|轻)/.test(labels);
+      const partialOutcome = dims[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels() + '|' + listText());
+      const partialSeverity = dims[0] === 'severity' && !/(普通|轻)/.test(labels());
       const subset = (r.length === 1 && (r[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
-      groups.push({
-        id: groups.length,
-        total: owner.id,
-        parts: r.map((p) => p.fig.id),
-        multipliers: r.map((p) => p.mult),
-        dimension: dims[0] ?? 'other',
-        kind: subset ? 'subset' : 'partition',
-        cue,
-        statement: statementOf(owner),
-      });
-      for (const p of r) {
-        consumed.add(p.fig.id);
-        if (p.fig.category === 'none' && owner.category !== 'none') p.fig.category = owner.category;
-        if (!p.fig.qualifier && owner.qualifier) p.fig.qualifier = owner.qualifier;
-        if (!p.fig.origin && owner.origin && labelDimension(p.fig.label) !== 'origin') p.fig.origin = owner.origin;
-      }
+      if (!subset) resolveBare(text, norm, owner, r);
+      pushGroup(owner, r, cue, dims[0] ?? 'other', subset ? 'subset' : 'partition');
     }
     // sublists of items
     for (const it of items) {
@@ -308,25 +642,79 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
     }
   };
 
+  /**
+   * The one total a sentence states: its only figure that is not a part, or, when all
+   * its figures are parts of one total (a list), that total. Undefined when it has more.
+   */
+  const sentenceTotal = (figs: readonly Figure[]): Figure | undefined => {
+    const free = figs.filter((f) => !consumed.has(f.id));
+    if (free.length === 1) return free[0];
+    if (free.length > 0 || figs.length === 0) return undefined;
+    const owners = new Set(figs.map((f) => partOf.get(f.id)));
+    return owners.size === 1 ? [...owners][0] : undefined;
+  };
+  /** Count figures of a span of text (not zeros). */
+  const countsIn = (from: number, to: number): Figure[] => {
+    const out: Figure[] = [];
+    for (let i = firstCountAt(from); i < counts.length && (counts[i] as Figure).start < to; i++) out.push(counts[i] as Figure);
+    return out;
+  };
+  /** The index of the first count figure starting at or after `pos` (binary search: counts are in text order). */
+  const firstCountAt = (pos: number): number => {
+    let lo = 0;
+    let hi = counts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((counts[mid] as Figure).start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  // where the brackets, the colons and the 其中 are: one pass over the text (most sentences have none)
+  const brackets: number[] = [];
+  const colons: number[] = [];
+  const qizhong: number[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 40) brackets.push(i);
+    else if (c === 58) colons.push(i);
+    else if (c === QI && norm.charCodeAt(i + 1) === ZHONG) qizhong.push(i);
+  }
   let k = 0;
   let previousLast: Figure | undefined;
+  let previousFigs: Figure[] = [];
   let pendingOwner: { owner: Figure; items: Item[] } | undefined;
-  const recent: Figure[] = []; // count figures of the last sentences, for totals stated earlier
+  let recentEnd = 0; // counts[0, recentEnd) have been read: the last 40 of them are the recent ones
+  /** A death count in the owner's sentence or the next that the outcome split leaves out. */
+  const deathsNear = (owner: Figure, parts: Item[], si: number): boolean => {
+    const end = (sentences[si + 1] ?? sentences[si] as Span).end;
+    return countsIn((sentences[si] as Span).start, end).some((f) => f !== owner && f.category === 'death' && !parts.some((p) => p.fig === f));
+  };
+
+  const contexts: Array<Ctx | undefined> = []; // per sentence, for the readings after the lists
+  let sentenceIndex = -1;
   for (const sentence of sentences) {
+    sentenceIndex++;
+    deadline.check();
     const figs: Figure[] = [];
     while (k < counts.length && (counts[k] as Figure).start < sentence.end) {
       const f = counts[k] as Figure;
       if (f.start >= sentence.start) figs.push(f);
       k++;
     }
-    const ctx: Ctx = { norm, figures: figs, depth: depths(norm, sentence, figs) };
+    // every figure is at depth 0 in a sentence with no bracket (most): no map to fill
+    const ctx: Ctx = { norm, figures: figs, depth: figs.length > 0 && anyWithin(brackets, sentence.start, sentence.end) ? depths(norm, sentence, figs) : NO_DEPTHS };
+    contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
     const lead = norm.slice(sentence.start, sentence.start + 6).trimStart();
-    if (previousLast && lead.startsWith('其中') && figs.length > 0 && !ctxHandled.has(previousLast.id)) {
-      const items = parseList(ctx, text, previousLast, sentence.start, sentence.end, 0);
+    // When the previous sentence ended on a part of a list, 其中 speaks of the list's total.
+    const leadOwner = previousLast && consumed.has(previousLast.id) ? sentenceTotal(previousFigs) : previousLast;
+    if (leadOwner && lead.startsWith('其中') && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
+      const items = parseList(ctx, text, leadOwner, sentence.start, sentence.end, 0);
       if (items.length > 0) {
-        pendingOwner = { owner: previousLast, items };
-        ctxHandled.add(previousLast.id);
+        pendingOwner = { owner: leadOwner, items };
+        ctxHandled.add(leadOwner.id);
       }
     } else if (pendingOwner && /^其[他余]/.test(lead) && figs.length > 0) {
       // 其中:安阳市3例、漯河市3例。其他地市新增确诊病例中,郑州市12例、…: one list in two sentences.
@@ -348,7 +736,7 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
       const comma = intro.search(/[,:]/);
       const head = comma > 0 ? intro.slice(0, comma).trim() : '';
       if (head.endsWith('中') && !head.endsWith('集中') && head.length <= 20) {
-        const owner = earlierTotal(head, recent);
+        const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd));
         if (owner && !ctxHandled.has(owner.id)) {
           const items = parseList(ctx, text, owner, sentence.start + comma + 1, sentence.end, 0);
           if (items.length > 1) {
@@ -358,20 +746,35 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
         }
       }
     }
-    for (const f of figs) {
-      recent.push(f);
-      if (recent.length > 40) recent.shift();
+    // 累计…1095例。(…)男性542例,女性553例: a sentence that opens with a sex split splits the
+    // one total of the sentence before.
+    if (figs.length >= 2 && !consumed.has((figs[0] as Figure).id)) {
+      const split = sexSplit(ctx, sentence.start, sentence.end, 0);
+      const owner = split ? sentenceTotal(previousFigs) : undefined;
+      // Across sentences the link is looser: the total must count cases, and no part may be
+      // larger than it (…累计确诊1095例。新增确诊20例。男性542例… is not a split of 20).
+      if (
+        split &&
+        owner &&
+        CASE_CATEGORIES.has(owner.category) &&
+        split.every((p) => unitsCompatible(p.fig.unit, owner.unit) && p.fig.low <= owner.high)
+      ) {
+        pushWhole(owner, split, '男/女', 'gender');
+      }
     }
+    recentEnd = k; // the counts of the sentences read so far (figs are the last of them)
     if (figs.length > 0) previousLast = figs[figs.length - 1];
+    previousFigs = figs;
     if (figs.length < 2) continue;
 
     for (let idx = 0; idx < figs.length; idx++) {
+      deadline.check();
       const owner = figs[idx] as Figure;
       if (ctxHandled.has(owner.id)) continue;
       const d = ctx.depth.get(owner.id) ?? 0;
       const nextFigure = idx + 1 < figs.length ? (figs[idx + 1] as Figure).start : sentence.end;
       let j = owner.end;
-      while (j < nextFigure && !',;:、(。)'.includes(norm[j] as string) && j - owner.end < 30) j++;
+      while (j < nextFigure && !separates(norm, j, OWNER_CLAUSE_END) && j - owner.end < 30) j++;
       if (j >= nextFigure) {
         // 101宗境外輸入病例分別為廣東的44宗…: the cue sits in the owner's own clause.
         const own = norm.slice(owner.end, nextFigure);
@@ -392,7 +795,7 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
       if (next === '(') open = j;
       else if (next === ',' || next === ':') {
         let q = j + 1;
-        while (q < nextFigure && q - j <= 14 && !',;、(。)'.includes(norm[q] as string)) q++;
+        while (q < nextFigure && q - j <= 14 && !separates(norm, q, PAREN_SCAN_END)) q++;
         if (norm[q] === '(' && /^(均为|均系|全部为|都是)/.test(norm.slice(j + 1, q))) open = q;
       }
       if (open >= 0) {
@@ -426,7 +829,31 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
         const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(after);
         if (m) cue = m[1];
       }
-      if (!cue) continue;
+      if (!cue) {
+        if (next !== ',' && next !== ';') continue;
+        // (6) 累计确诊1095例,男性542例,女性553例: a sex split of the sentence's one total so far.
+        const following = figs[idx + 1];
+        if (!following) continue;
+        if (startsWithSex(following.label)) {
+          let alone = true;
+          for (let b = 0; b < idx && alone; b++) {
+            const f = figs[b] as Figure;
+            alone = consumed.has(f.id) || (ctx.depth.get(f.id) ?? 0) !== d;
+          }
+          const sexes = alone ? sexSplit(ctx, j + 1, limit, d) : undefined;
+          if (sexes && sexes.every((p) => unitsCompatible(p.fig.unit, owner.unit))) {
+            pushWhole(owner, sexes, '男/女', 'gender');
+            continue;
+          }
+        }
+        // (7) 累计报告境外输入确诊病例99例,治愈出院93例,现有…6例: what became of a running total.
+        if (owner.qualifier !== 'cumulative') continue;
+        const outcomes = outcomeSplit(ctx, owner, j + 1, limit, d);
+        if (outcomes && (outcomes.some((p) => p.fig.category === 'death') || !deathsNear(owner, outcomes, sentenceIndex))) {
+          pushWhole(owner, outcomes, '累计', 'outcome');
+        }
+        continue;
+      }
       const items = parseList(ctx, text, owner, j + 1, limit, d);
       if (items.length > 0) {
         ctxHandled.add(owner.id);
@@ -435,5 +862,169 @@ export function findGroups(text: string, norm: string, sentences: Span[], allFig
     }
   }
   if (pendingOwner) emitRuns(pendingOwner.owner, pendingOwner.items, '其中');
+
+  // Readings that look at other sentences once every list is known.
+  type Frame = { lead: string; origin: Figure['origin'] };
+  const frames = new Map<number, Frame | undefined>();
+  sentences.forEach((sentence, si) => {
+    deadline.check();
+    const ctx = contexts[si];
+    if (!ctx || ctx.figures.length === 0) return;
+    const figs = ctx.figures;
+    numberedList(sentence, ctx);
+    describedTotal(sentence, ctx);
+    originParagraphs(si, figs);
+  });
   return groups;
+
+  /**
+   * (8) A total whose sentence ends in a colon, and numbered items after it, each with one
+   * count: "本轮疫情累计报告确诊病例20例,具体如下:\n1.集中隔离点发现11例;\n2.社区筛查发现9例。"
+   */
+  function numberedList(sentence: Span, ctx: Ctx): void {
+    if (!anyWithin(colons, (ctx.figures[0] as Figure).end, sentence.end)) return;
+    // the total: followed by a colon, with only words between (…20例,具体如下: / …20例:)
+    let owner: Figure | undefined;
+    let items: Span[] | undefined;
+    for (const f of ctx.figures) {
+      if ((ctx.depth.get(f.id) ?? 0) !== 0 || consumed.has(f.id) || ctxHandled.has(f.id)) continue;
+      const rest = norm.slice(f.end, Math.min(sentence.end, f.end + 14));
+      const colon = rest.indexOf(':');
+      if (colon < 0 || /[0-9;。()]/.test(rest.slice(0, colon)) || rest.slice(1, colon).includes(',')) continue;
+      items = numberedItems(norm, f.end + colon + 1);
+      if (items) {
+        owner = f;
+        break;
+      }
+    }
+    if (!owner || !items) return;
+    // one item per case ("新增确诊病例2例:1.张某,…"): a list of cases, not a breakdown
+    if (items.length === owner.value) return;
+    const parts: Item[] = [];
+    for (const span of items) {
+      const inItem = countsIn(span.start, span.end);
+      const d = depths(norm, span, inItem);
+      const level = inItem.filter((f) => d.get(f.id) === 0);
+      const first = level[0];
+      if (!first || consumed.has(first.id) || !unitsCompatible(first.unit, owner.unit)) return;
+      // the item's count is in its first clause (1.集中隔离点发现11例;), not deep in a description
+      if (/[,;。]/.test(norm.slice(span.start, first.start))) return;
+      if (first.category !== 'none' && owner.category !== 'none' && first.category !== owner.category) return;
+      // more counts in the item only as its own breakdown (其中, 含, 分别 …)
+      const more = level[1];
+      if (more && !/(其中|含|包括|分别|均)/.test(norm.slice(first.end, more.start))) return;
+      parts.push({ fig: first, mult: 1, children: [], childCue: '', floor: 0 });
+    }
+    pushWhole(owner, parts, ':');
+  }
+
+  /**
+   * (9) A 其中 list whose sentence states no total ("此外,内地多地录得由香港输入的个案,…,其中
+   * 广东有73宗,北京有14宗…"): the total is the one earlier figure whose clause shares a
+   * distinctive phrase with the list's introduction ("逾130阳性个案由香港输入").
+   */
+  function describedTotal(sentence: Span, ctx: Ctx): void {
+    if (!anyWithin(qizhong, sentence.start, (ctx.figures[0] as Figure).start)) return;
+    const top = ctx.figures.filter((f) => (ctx.depth.get(f.id) ?? 0) === 0);
+    const first = top[0];
+    if (!first || top.some((f) => consumed.has(f.id) || ctxHandled.has(f.id))) return;
+    const head = norm.slice(sentence.start, first.start);
+    const q = head.lastIndexOf('其中');
+    if (q < 0 || head.trimStart().startsWith('其中') || /[0-9]/.test(head.slice(q))) return;
+    const intro = head.slice(0, q).replace(/\([^()]*\)/g, '');
+    let best: Figure | undefined;
+    let bestLength = 0;
+    let tie = false;
+    // the nearest 200 figures before the sentence (the headline of a news report is near)
+    const last = firstCountAt(sentence.start);
+    for (let c = last - 1; c >= 0 && c >= last - 200; c--) {
+      const f = counts[c] as Figure;
+      if (consumed.has(f.id) || ctxHandled.has(f.id) || !unitsCompatible(f.unit, first.unit)) continue;
+      const floor = c > 0 ? (counts[c - 1] as Figure).end : 0;
+      const ceiling = (counts[c + 1] as Figure | undefined)?.start ?? norm.length;
+      const phrase = commonPhrase(intro, clauseAround(norm, f, floor, ceiling));
+      if (phrase.length < 4 || distinctive(phrase) < 2) continue;
+      if (phrase.length > bestLength) {
+        best = f;
+        bestLength = phrase.length;
+        tie = false;
+      } else if (phrase.length === bestLength) tie = true;
+    }
+    if (!best || tie) return;
+    const items = parseList(ctx, text, best, sentence.start + q, sentence.end, 0);
+    if (items.length < 2) return;
+    ctxHandled.add(best.id);
+    emitRuns(best, items, '其中');
+  }
+
+  /**
+   * (10) Three paragraphs for one time, for the imported cases, the local ones and all
+   * ("截至3月20日24时,累计报告境外输入确诊病例84例,治愈出院病例7例。…截至3月20日24时,累计
+   * 报告本地确诊病例415例,治愈出院病例385例…截至3月20日24时,累计报告确诊病例499例,治愈
+   * 出院病例392例"): each figure of the last is the sum of its counterparts in the other two.
+   * Confirmed cases themselves are the identity check's (本土 + 境外输入 = 总数).
+   */
+  function originParagraphs(si: number, figs: Figure[]): void {
+    if (figs.some((f) => f.origin !== undefined)) return; // the paragraph for all has no origin
+    const frame = frameOf(si);
+    if (!frame || frame.origin !== undefined) return;
+    const imported: number[] = [];
+    const local: number[] = [];
+    for (let o = si - 1; o >= 0 && o >= si - 12; o--) {
+      const f = frameOf(o);
+      if (!f || f.lead !== frame.lead) continue;
+      if (f.origin === 'imported') imported.push(o);
+      else if (f.origin === 'local') local.push(o);
+      else return; // the same time stated again for all: not three paragraphs
+    }
+    if (imported.length !== 1 || local.length !== 1) return;
+    const free = (f: Figure) => !consumed.has(f.id) && !ctxHandled.has(f.id);
+    const counterpart = (o: number, total: Figure): Figure | undefined => {
+      const s = sentences[o] as Span;
+      const same = countsIn(s.start, s.end).filter((f) => f.category === total.category && f.qualifier === total.qualifier && free(f));
+      const only = same.length === 1 ? same[0] : undefined;
+      return only && unitsCompatible(only.unit, total.unit) && only.region?.name === total.region?.name ? only : undefined;
+    };
+    for (const total of figs) {
+      if (!free(total) || total.category === 'none') continue;
+      if (total.category === 'confirmed' && (total.qualifier === 'cumulative' || total.qualifier === 'new')) continue;
+      const a = counterpart(imported[0] as number, total);
+      const b = counterpart(local[0] as number, total);
+      if (!a || !b) continue;
+      const parts = [a, b].sort((x, y) => x.start - y.start);
+      pushWhole(total, parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '', floor: 0 })), '本土/境外输入', 'origin');
+      a.origin ??= 'imported';
+      b.origin ??= 'local';
+    }
+  }
+
+  /**
+   * A sentence that opens with a time ("截至3月20日24时,") and speaks of one origin: the
+   * time as written, and the origin of its first count (every other count has none or
+   * the same). Undefined for other sentences.
+   */
+  function frameOf(si: number): Frame | undefined {
+    if (frames.has(si)) return frames.get(si);
+    const frame = readFrame(si);
+    frames.set(si, frame);
+    return frame;
+  }
+
+  function readFrame(si: number): Frame | undefined {
+    const s = sentences[si] as Span;
+    const figs = contexts[si]?.figures ?? [];
+    const first = figs[0];
+    if (!first) return undefined;
+    const comma = findWithin(norm, ',', s.start, first.start);
+    if (comma < 0 || comma > first.start) return undefined;
+    let e = comma;
+    while (e > s.start && /\s/.test(norm[e - 1] as string)) e--;
+    if (!TIME_END.has(norm.charCodeAt(e - 1))) return undefined;
+    const lead = norm.slice(s.start, comma).trim();
+    // it ends in a time or a day: …24时, …20日
+    if (lead.length > 24 || !/[时日点]/.test(lead.slice(-1)) || !/[0-9一二三四五六七八九十]/.test(lead.slice(-2, -1))) return undefined;
+    const origin = first.origin;
+    if (figs.some((f) => f.origin !== undefined && f.origin !== origin)) return undefined;
+    return { lead, origin };
+  }
 }

@@ -5,6 +5,7 @@
  * comma, followed (after blank lines) by a line that starts with a Han character.
  */
 import { isHan } from './text/normalize';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Span } from './types';
 
 const MID_SENTENCE_MIN_LINE = 16;
@@ -31,13 +32,15 @@ function isSentenceEnd(c: number): boolean {
   return c === FULL_STOP || c === 10 || c === 13 || c === 33 || c === 63; // 。 \n \r ! ?
 }
 
-export function splitSentences(norm: string): Span[] {
+/** The sentences of the text; `deadline` is checked once per sentence end or line break. */
+export function splitSentences(norm: string, deadline: Deadline = NO_DEADLINE): Span[] {
   const out: Span[] = [];
   let start = 0;
   const n = norm.length;
   for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
     if (isSentenceEnd(c)) {
+      deadline.check();
       if ((c === 10 || c === 13) && continues(norm, i)) continue;
       // keep closing quotes/brackets that follow the stop inside the sentence
       let end = i + 1;

@@ -1,9 +1,12 @@
 /**
- * Zero assertions: "无新增确诊病例", "无死亡病例", "现无本地疑似病例" state a count of 0.
- * They become figures with value 0 (literal: the phrase), so repeats and identities
- * can use them.
+ * Counts stated in words. Zero assertions: "无新增确诊病例", "无死亡病例", "现无本地疑似病例"
+ * state a count of 0; they become figures with value 0 (literal: the phrase), so repeats
+ * and identities can use them. A first case in a list of places ("…、B市1例、C市报告首例
+ * 确诊病例") is a count of 1 for that place.
  */
 import { CATEGORY_TERMS, QUALIFIER_TERMS, ORIGIN_TERMS } from './lexicon';
+import { isPlaceName } from './groups';
+import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Figure } from './types';
 
 const QUALIFIERS = ['新增', '现有', '累计', '当日'];
@@ -17,12 +20,81 @@ function take(s: string, i: number, words: readonly string[]): number {
   return i;
 }
 
-export function scanZeros(text: string, norm: string): Figure[] {
+/** The zero assertions of the text; `deadline` is checked once per 无. */
+export function scanZeros(text: string, norm: string, deadline: Deadline = NO_DEADLINE): Figure[] {
+  const zeros = scanNone(text, norm, deadline);
+  const firsts = scanFirsts(text, norm, deadline);
+  if (firsts.length === 0) return zeros;
+  return [...zeros, ...firsts].sort((a, b) => a.start - b.start);
+}
+
+const FIRST_VERBS = ['为报告', '报告', '出现', '发现', '为'];
+const FIRST_NOUNS = ['本土确诊病例', '确诊病例', '本土病例', '病例', '确诊'];
+/** A count in the list before the place: …B市1例、 */
+const COUNT_BEFORE = /[0-9](例|人|名)$/;
+
+/**
+ * 首例 as 1: a place's first case, named as an item of a list of places with counts
+ * ("新增确诊病例6例,其中A市3例、B市2例、C市报告首例确诊病例"). Read only there: a city
+ * that "reports its first cases" elsewhere (安阳市、漯河市为报告首例确诊病例。其中:安阳市3例…)
+ * may have more than one.
+ */
+function scanFirsts(text: string, norm: string, deadline: Deadline): Figure[] {
+  const out: Figure[] = [];
+  for (let at = norm.indexOf('首例'); at >= 0; at = norm.indexOf('首例', at + 2)) {
+    deadline.check();
+    const verb = FIRST_VERBS.find((v) => norm.startsWith(v, at - v.length)) ?? '';
+    const nameEnd = at - verb.length;
+    let nameStart = nameEnd;
+    while (nameStart > 0 && nameEnd - nameStart < 12 && isHanCode(norm.charCodeAt(nameStart - 1))) nameStart--;
+    const sep = norm[nameStart - 1];
+    if (sep !== '、' && sep !== ',' && sep !== ';') continue;
+    const name = norm.slice(nameStart, nameEnd);
+    if (name.length < 2 || !isPlaceName(name)) continue;
+    if (!COUNT_BEFORE.test(norm.slice(Math.max(0, nameStart - 4), nameStart - 1))) continue;
+    let end = at + 2;
+    const noun = FIRST_NOUNS.find((w) => norm.startsWith(w, end));
+    if (noun) end += noun.length;
+    // 首例确诊病例7例 would be odd: a number after the phrase counts instead.
+    if (/[0-9]/.test(norm[end] ?? '')) continue;
+    const phrase = norm.slice(at, end);
+    const fig: Figure = {
+      id: -1,
+      start: at,
+      end,
+      literal: text.slice(at, end),
+      valueStart: at,
+      valueEnd: at + 1,
+      value: 1,
+      low: 1,
+      high: 1,
+      approximate: false,
+      unit: '例',
+      kind: 'count',
+      category: CATEGORY_TERMS.find(([term]) => phrase.includes(term))?.[1] ?? 'none',
+      numeral: 'chinese',
+      grouped: false,
+    };
+    const origin = ORIGIN_TERMS.find(([term]) => phrase.includes(term))?.[1];
+    if (origin) fig.origin = origin;
+    fig.label = text.slice(nameStart, nameEnd);
+    fig.labelStart = nameStart;
+    out.push(fig);
+  }
+  return out;
+}
+
+function isHanCode(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+function scanNone(text: string, norm: string, deadline: Deadline): Figure[] {
   const out: Figure[] = [];
   let from = 0;
   for (;;) {
     const at = norm.indexOf('无', from);
     if (at < 0) break;
+    deadline.check();
     from = at + 1;
     // 现无 / 无 ; skip 无症状 unless qualified (无新增无症状感染者 is handled at the second 无)
     let i = at + 1;

@@ -1,29 +1,44 @@
 /**
  * Finds which of a prioritised list of terms occurs in a short string, in one pass:
- * terms are indexed by their first character, so each position costs a map lookup.
+ * terms are indexed by their first character (a flat table, one read per position),
+ * so a position whose character starts no term costs one array read.
  * Returns the value of the occurring term that comes first in the list (the same
  * answer as trying `includes` term by term, without re-reading the string per term).
  */
+interface Entry<T> {
+  term: string;
+  rank: number;
+  value: T;
+}
+
 export class TermMatcher<T> {
-  private readonly byFirst = new Map<number, Array<{ term: string; rank: number; value: T }>>();
+  /** Character code → 1 + index into `lists`; 0 when no term starts with it. */
+  private readonly index = new Uint16Array(0x10000);
+  private readonly lists: Array<Array<Entry<T>>> = [];
 
   constructor(terms: ReadonlyArray<readonly [string, T]>) {
     terms.forEach(([term, value], rank) => {
       if (term.length === 0) return;
       const k = term.charCodeAt(0);
-      const list = this.byFirst.get(k) ?? [];
-      list.push({ term, rank, value });
-      this.byFirst.set(k, list);
+      let slot = this.index[k] as number;
+      if (slot === 0) {
+        this.lists.push([]);
+        slot = this.lists.length;
+        this.index[k] = slot;
+      }
+      (this.lists[slot - 1] as Array<Entry<T>>).push({ term, rank, value });
     });
   }
 
   /** The highest-priority term occurring in s[from, to). */
   find(s: string, from = 0, to = s.length): T | undefined {
-    let best: { rank: number; value: T } | undefined;
-    for (let i = from; i < to; i++) {
-      const list = this.byFirst.get(s.charCodeAt(i));
-      if (!list) continue;
-      for (const c of list) {
+    let best: Entry<T> | undefined;
+    const index = this.index;
+    const end = Math.min(to, s.length);
+    for (let i = Math.max(0, from); i < end; i++) {
+      const slot = index[s.charCodeAt(i)] as number;
+      if (slot === 0) continue;
+      for (const c of this.lists[slot - 1] as Array<Entry<T>>) {
         if ((best === undefined || c.rank < best.rank) && i + c.term.length <= to && s.startsWith(c.term, i)) best = c;
       }
     }
@@ -32,10 +47,86 @@ export class TermMatcher<T> {
 
   /** The highest-priority term starting exactly at `at`. */
   at(s: string, at: number): { term: string; value: T } | undefined {
-    const list = this.byFirst.get(s.charCodeAt(at));
-    if (!list) return undefined;
-    let best: { term: string; rank: number; value: T } | undefined;
-    for (const c of list) if ((best === undefined || c.rank < best.rank) && s.startsWith(c.term, at)) best = c;
+    return this.atWithin(s, at, s.length);
+  }
+
+  /** The highest-priority term starting exactly at `at` and ending by `to`. */
+  atWithin(s: string, at: number, to: number): { term: string; value: T } | undefined {
+    if (at >= to) return undefined;
+    const slot = this.index[s.charCodeAt(at)] as number;
+    if (slot === 0) return undefined;
+    let best: Entry<T> | undefined;
+    for (const c of this.lists[slot - 1] as Array<Entry<T>>) {
+      if ((best === undefined || c.rank < best.rank) && at + c.term.length <= to && s.startsWith(c.term, at)) best = c;
+    }
     return best;
+  }
+}
+
+/**
+ * Several prioritised term lists searched in one pass: for each list, the value of its
+ * highest-priority term occurring in the string (what a TermMatcher per list would
+ * answer, reading each position once for all of them).
+ */
+export class MultiTermMatcher {
+  /** Character code → nonzero when some term starts with it (callers may test before `visit`). */
+  readonly index = new Uint16Array(0x10000);
+  /** Per first character: [list, rank, term] triples. */
+  private readonly lists: Array<Array<{ list: number; rank: number; term: string }>> = [];
+  private readonly values: unknown[][];
+  /** Best rank found so far per list (scratch, reset by each search). */
+  private readonly best: Int32Array;
+
+  constructor(termLists: ReadonlyArray<ReadonlyArray<readonly [string, unknown]>>) {
+    this.values = termLists.map((terms) => terms.map(([, v]) => v));
+    this.best = new Int32Array(termLists.length);
+    termLists.forEach((terms, list) =>
+      terms.forEach(([term], rank) => {
+        if (term.length === 0) return;
+        const k = term.charCodeAt(0);
+        let slot = this.index[k] as number;
+        if (slot === 0) {
+          this.lists.push([]);
+          slot = this.lists.length;
+          this.index[k] = slot;
+        }
+        (this.lists[slot - 1] as Array<{ list: number; rank: number; term: string }>).push({ list, rank, term });
+      }),
+    );
+  }
+
+  /**
+   * Searches s[from, to) and writes into `out[list]` the value found for each list
+   * (undefined when none of its terms occurs).
+   */
+  find(s: string, from: number, to: number, out: unknown[]): void {
+    this.reset();
+    const end = Math.min(to, s.length);
+    for (let i = Math.max(0, from); i < end; i++) this.visit(s, i, end);
+    this.collect(out);
+  }
+
+  /** Starts a search driven by the caller: reset, visit positions in any order, collect. */
+  reset(): void {
+    this.best.fill(0x7fffffff);
+  }
+
+  /** Takes in the terms that start at `i` and end by `to`. */
+  visit(s: string, i: number, to: number): void {
+    const slot = this.index[s.charCodeAt(i)] as number;
+    if (slot === 0) return;
+    const best = this.best;
+    for (const c of this.lists[slot - 1] as Array<{ list: number; rank: number; term: string }>) {
+      if (c.rank < (best[c.list] as number) && i + c.term.length <= to && s.startsWith(c.term, i)) best[c.list] = c.rank;
+    }
+  }
+
+  /** Writes the value found for each list since `reset` (undefined when none). */
+  collect(out: unknown[]): void {
+    const best = this.best;
+    for (let l = 0; l < best.length; l++) {
+      const r = best[l] as number;
+      out[l] = r === 0x7fffffff ? undefined : (this.values[l] as unknown[])[r];
+    }
   }
 }

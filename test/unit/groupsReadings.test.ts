@@ -1,0 +1,209 @@
+/**
+ * Issue 3: the readings of totals and parts that need more than a cue word — sex and
+ * outcome splits with no cue, numbered lists, paragraphs by origin, a total stated in a
+ * headline, names enumerated before one count, 首例 as 1, cases counted without a
+ * measure word. Made-up sentences first (the rule, and where it must not fire), then the
+ * fixtures the rule was written for.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import type { Analysis, Figure, Group } from '../../server/src/core/types';
+import { FIXTURES, seed } from '../support/fixtures';
+
+const real = (name: string) => readFileSync(join(FIXTURES, 'real', name), 'utf8');
+
+function describeGroup(a: Analysis, g: Group): string {
+  const v = (id: number) => (a.figures[id] as Figure).value;
+  const parts = g.parts.map((id, i) => ((g.multipliers[i] ?? 1) === 1 ? String(v(id)) : `${g.multipliers[i]}×${v(id)}`));
+  return `${v(g.total)} ${g.kind === 'partition' ? '=' : '⊇'} ${parts.join(' + ')}`;
+}
+
+function groupsOf(text: string): string[] {
+  const a = analyze(text);
+  return a.groups.map((g) => describeGroup(a, g));
+}
+
+function sums(text: string): string[] {
+  return analyze(text)
+    .findings.filter((f) => f.code === 'breakdown-sum' || f.code === 'part-exceeds-total')
+    .map((f) => f.message);
+}
+
+describe('sex splits with no cue word', () => {
+  it('splits the total of the same sentence', () => {
+    const a = analyze('累计报告确诊病例20例，男性12例，女性8例。');
+    assert.deepEqual(a.groups.map((g) => describeGroup(a, g)), ['20 = 12 + 8']);
+    assert.equal(a.groups[0]?.dimension, 'gender');
+    assert.deepEqual(sums('累计报告确诊病例20例，男性12例，女性7例。'), ['Parts do not add up to the total: 12 + 7 = 19 ≠ 20']);
+  });
+
+  it('splits the one total of the sentence before, or the total of the list before', () => {
+    assert.deepEqual(groupsOf('累计报告确诊病例20例。男性12例，女性8例。'), ['20 = 12 + 8']);
+    assert.deepEqual(groupsOf('确诊病例20例。确诊病例中，甲市12例、乙市8例。男性11例，女性9例。'), ['20 = 12 + 8', '20 = 11 + 9']);
+    assert.deepEqual(groupsOf('新增确诊病例中，甲市3例、乙市2例。其中男性3例，女性2例。').length, 1);
+  });
+
+  it('takes a part of unknown sex, and the form 41,073例男性、44,211例女性', () => {
+    assert.deepEqual(groupsOf('累计确诊20例，男性12例，女性7例，性别不详1例。'), ['20 = 12 + 7 + 1']);
+    assert.deepEqual(groupsOf('累计确诊病例85,310例，41,073例男性、44,211例女性、26例调查中。'), ['85310 = 41073 + 44211 + 26']);
+  });
+
+  it('says nothing where the split may be of something else or have more parts', () => {
+    // two totals before the split
+    assert.deepEqual(groupsOf('新增确诊病例5例，新增无症状感染者8例。男性6例，女性7例。'), []);
+    assert.deepEqual(groupsOf('新增确诊病例5例，新增无症状感染者8例，男性6例，女性7例。'), []);
+    // a further count right after the split
+    assert.deepEqual(groupsOf('累计确诊20例，男性12例，女性7例，儿童1例。'), []);
+    // the sentence before states a smaller total: not what is split
+    assert.deepEqual(sums('累计确诊病例1095例。新增确诊病例20例。男性542例，女性553例。'), []);
+    // only men
+    assert.deepEqual(groupsOf('累计确诊20例，男性12例。'), []);
+  });
+
+  it('reads Guangdong: 男性542例，女性553例 after the list of 1095', () => {
+    assert.ok(groupsOf(real('dxy_20200208_guangdong.txt')).includes('1095 = 542 + 553'));
+    const broken = real('dxy_20200208_guangdong.txt').replace('女性553例', '女性554例');
+    assert.deepEqual(sums(broken), ['Parts do not add up to the total: 542 + 554 = 1096 ≠ 1095']);
+  });
+});
+
+describe('what became of a running total (治愈出院, 现有) with no cue word', () => {
+  it('reads 累计 = 治愈出院 + 现有 (+ 死亡)', () => {
+    assert.deepEqual(groupsOf('累计报告确诊病例50例，治愈出院40例，现有确诊病例10例。'), ['50 = 40 + 10']);
+    assert.deepEqual(groupsOf('累计报告确诊病例50例，治愈出院40例，死亡2例，现有确诊病例8例。'), ['50 = 40 + 2 + 8']);
+    assert.equal(sums('累计报告确诊病例50例，治愈出院40例，现有确诊病例9例。').length, 1);
+  });
+
+  it('needs the current figure, and no death count stated apart', () => {
+    assert.deepEqual(groupsOf('累计报告确诊病例50例，治愈出院40例，死亡2例。'), []);
+    assert.deepEqual(groupsOf('累计报告确诊病例50例，治愈出院40例，现有确诊病例8例。累计死亡2例。'), []);
+    // not a running total
+    assert.deepEqual(groupsOf('新增确诊病例5例，治愈出院4例，现有确诊病例8例。'), []);
+    // another population
+    assert.deepEqual(groupsOf('累计报告境外输入确诊病例50例，治愈出院40例，现有本土确诊病例10例。'), []);
+  });
+
+  it('reads seed 004: 累计报告境外输入确诊病例99例,治愈出院93例,现有境外输入确诊病例6例', () => {
+    assert.ok(groupsOf(seed('004')).includes('99 = 93 + 6'));
+    assert.equal(sums(seed('004').replace('治愈出院93例', '治愈出院94例')).length, 1);
+  });
+});
+
+describe('numbered lists after a total and a colon', () => {
+  it('reads items on lines of their own and on one line', () => {
+    assert.deepEqual(groupsOf('本轮疫情累计报告确诊病例20例，具体如下：\n1.集中隔离点发现11例；\n2.社区筛查发现9例。'), ['20 = 11 + 9']);
+    assert.deepEqual(groupsOf('新增确诊病例20例：1.集中隔离点发现11例；2.社区筛查发现9例。'), ['20 = 11 + 9']);
+    assert.deepEqual(groupsOf('新增确诊病例20例：\n（1）集中隔离点发现11例；\n（2）社区筛查发现9例。'), ['20 = 11 + 9']);
+    assert.deepEqual(sums('新增确诊病例20例：1.集中隔离点发现11例；2.社区筛查发现8例。'), ['Parts do not add up to the total: 11 + 8 = 19 ≠ 20']);
+  });
+
+  it('lets an item have its own breakdown', () => {
+    const g = groupsOf('新增确诊病例20例：\n1.集中隔离点发现11例，其中A区5例；\n2.社区筛查发现9例。');
+    assert.ok(g.includes('20 = 11 + 9'), JSON.stringify(g));
+    assert.ok(g.includes('11 ⊇ 5'), JSON.stringify(g));
+  });
+
+  it('says nothing when an item has no count (case descriptions) or there is no colon', () => {
+    assert.deepEqual(groupsOf('新增确诊病例2例：\n1.张某，男，45岁，系密切接触者。\n2.李某，女，30岁。'), []);
+    // a list of cases that mentions counts is not a breakdown
+    assert.deepEqual(groupsOf('新增确诊病例2例：\n1.张某，男，系3例确诊病例的密切接触者。\n2.李某，女，在社区筛查中发现，同住5人已隔离。'), []);
+    assert.deepEqual(groupsOf('新增确诊病例9例：\n1.张某，系3例确诊病例的密切接触者；\n2.李某，同住5人已隔离。'), []);
+    assert.deepEqual(groupsOf('新增确诊病例20例。\n1.集中隔离点发现11例；\n2.社区筛查发现9例。'), []);
+    assert.deepEqual(groupsOf('新增确诊病例20例：\n1.集中隔离点发现11例；\n3.社区筛查发现9例。'), []);
+  });
+});
+
+describe('paragraphs for one time by origin', () => {
+  const text =
+    '截至3月20日24时，累计报告境外输入确诊病例84例，治愈出院病例7例。截至3月20日24时，累计报告本地确诊病例415例，治愈出院病例385例。' +
+    '截至3月20日24时，累计报告确诊病例499例，治愈出院病例392例，死亡病例8例。';
+
+  it('adds the imported and the local figure of each kind up to the total one', () => {
+    assert.deepEqual(groupsOf(text), ['392 = 7 + 385']);
+    assert.deepEqual(sums(text.replace('治愈出院病例392例', '治愈出院病例393例')), ['Parts do not add up to the total: 7 + 385 = 392 ≠ 393']);
+  });
+
+  it('leaves the confirmed cases to the identity check, and needs the same time in all three', () => {
+    const a = analyze(text.replace('确诊病例499例', '确诊病例498例'));
+    assert.deepEqual(a.findings.filter((f) => f.code === 'identity').length, 1);
+    assert.deepEqual(groupsOf(text.replace('截至3月20日24时，累计报告本地', '截至3月19日24时，累计报告本地')), []);
+  });
+
+  it('reads Beijing: 出院392 = 7 + 385', () => {
+    assert.ok(groupsOf(real('dxy_20200321_beijing.txt')).includes('392 = 7 + 385'));
+  });
+});
+
+describe('a 其中 list whose total was stated before (a headline)', () => {
+  const text =
+    '疫情通报：逾130阳性个案由香港输入\n据统计，内地多地录得由香港输入的个案，其中广东有73宗，北京有14宗，上海有43宗，四川、江苏也分别录得1宗。';
+
+  it('finds the total by the phrase the two share, as a bound the parts must reach', () => {
+    assert.deepEqual(groupsOf(text), ['130 = 73 + 14 + 43 + 2×1']);
+    assert.deepEqual(sums(text), []);
+    assert.equal(sums(text.replace('逾130', '逾140')).length, 1);
+  });
+
+  it('does not link by common words alone', () => {
+    assert.deepEqual(groupsOf('全省新增确诊病例5例。据通报，全省多地报告新增确诊病例，其中甲市3例、乙市1例。'), []);
+  });
+
+  it('reads HK01: 逾130 = 73 + 14 + 43 + 1 + 1', () => {
+    assert.ok(groupsOf(real('news_hk01_20220228_mainland.txt')).includes('130 = 73 + 14 + 43 + 2×1'));
+  });
+});
+
+describe('names enumerated before one count (黄石市、宜昌市2例)', () => {
+  it('counts each name when the list closes that way only', () => {
+    assert.deepEqual(groupsOf('新增出院10例，其中：武汉市6例，黄石市、宜昌市2例。'), ['10 = 6 + 2×2']);
+    const a = analyze('新增出院10例，其中：武汉市6例，黄石市、宜昌市2例。');
+    assert.equal(a.figures.find((f) => f.value === 2)?.label, '黄石市、宜昌市');
+  });
+
+  it('reads the names with 、 between the items too', () => {
+    assert.deepEqual(groupsOf('新增出院10例，其中：武汉市6例、黄石市、宜昌市2例。'), ['10 = 6 + 2×2']);
+  });
+
+  it('counts the names together otherwise', () => {
+    assert.deepEqual(groupsOf('新增出院8例，其中：武汉市6例，黄石市、宜昌市2例。'), ['8 = 6 + 2']);
+    // neither reading closes: together, and flagged
+    assert.deepEqual(sums('新增出院9例，其中：武汉市6例，黄石市、宜昌市2例。'), ['Parts do not add up to the total: 6 + 2 = 8 ≠ 9']);
+    // not places
+    assert.deepEqual(groupsOf('核酸检测应检尽检、愿检尽检2193207人次，其中愿检尽检2090767人次，应检尽检102440人次。'), ['2193207 = 2090767 + 102440']);
+  });
+});
+
+describe('首例 as a count of 1', () => {
+  it('reads a place reporting its first case in a list of places', () => {
+    assert.deepEqual(groupsOf('新增确诊病例6例，其中甲市3例、乙市2例、丙市报告首例确诊病例。'), ['6 = 3 + 2 + 1']);
+    const first = analyze('新增确诊病例6例，其中甲市3例、乙市2例、丙市报告首例确诊病例。').figures.find((f) => f.literal.startsWith('首例'));
+    assert.equal(first?.value, 1);
+    assert.equal(first?.label, '丙市');
+    assert.equal(first?.category, 'confirmed');
+  });
+
+  it('not elsewhere: cities that report their first cases may have several', () => {
+    const henan = real('dxy_20200126_henan_renminribao.txt');
+    assert.ok(!analyze(henan).figures.some((f) => f.literal.startsWith('首例')));
+    assert.deepEqual(groupsOf('本市新增确诊病例3例。丙市报告首例确诊病例。'), []);
+    assert.ok(!analyze('其中甲市3例、丙市报告首例确诊病例7例。').figures.some((f) => f.literal.startsWith('首例')));
+  });
+});
+
+describe('cases counted without a measure word', () => {
+  it('reads 逾130阳性个案 as a count with a lower bound', () => {
+    const f = analyze('逾130阳性个案由香港输入').figures[0];
+    assert.equal(f?.kind, 'count');
+    assert.equal(f?.low, 130);
+    assert.equal(f?.high, Number.POSITIVE_INFINITY);
+    assert.equal(f?.category, 'positive');
+  });
+
+  it('not after a hyphen or a letter, nor a Chinese numeral', () => {
+    assert.notEqual(analyze('23例COVID-19确诊病例').figures.find((f) => f.value === 19)?.kind, 'count');
+    assert.ok(!analyze('统一确诊病例管理').figures.some((f) => f.kind === 'count'));
+  });
+});
