@@ -172,8 +172,8 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
   yield 'normalisation';
   const norm = run('normalisation', () => normalizeForMatching(text), text);
   yield 'figure scan';
-  const figures = run('figure scan', () => mergeFigures(scanFigures(text, norm), scanZeros(text, norm)), [] as Figure[]);
-  const sentences = run('sentence split', () => splitSentences(norm), []);
+  const figures = run('figure scan', () => mergeFigures(scanFigures(text, norm, deadline), scanZeros(text, norm, deadline)), [] as Figure[]);
+  const sentences = run('sentence split', () => splitSentences(norm, deadline), []);
   const statements: Statement[] = [];
   const statementByFigure = new Map<number, number>();
   {
@@ -206,7 +206,7 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     }
   }
   yield 'grouping';
-  const groups = run('grouping', () => findGroups(text, norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1), []);
+  const groups = run('grouping', () => findGroups(text, norm, sentences, figures, (f) => statementByFigure.get(f.id) ?? -1, deadline), []);
 
   // Parts split by anything but place share their total's place (发现方式分别为… after 云冈区6例).
   for (const g of groups) {
