@@ -11,6 +11,18 @@ interface Entry<T> {
   value: T;
 }
 
+/** Adds an entry to the bucket of its term's first character (index: code → 1 + bucket, 0 = none). */
+function addByFirstChar<E>(index: Uint16Array, buckets: E[][], term: string, entry: E): void {
+  const k = term.charCodeAt(0);
+  let slot = index[k] as number;
+  if (slot === 0) {
+    buckets.push([]);
+    slot = buckets.length;
+    index[k] = slot;
+  }
+  (buckets[slot - 1] as E[]).push(entry);
+}
+
 export class TermMatcher<T> {
   /** Character code → 1 + index into `lists`; 0 when no term starts with it. */
   private readonly index = new Uint16Array(0x10000);
@@ -18,15 +30,7 @@ export class TermMatcher<T> {
 
   constructor(terms: ReadonlyArray<readonly [string, T]>) {
     terms.forEach(([term, value], rank) => {
-      if (term.length === 0) return;
-      const k = term.charCodeAt(0);
-      let slot = this.index[k] as number;
-      if (slot === 0) {
-        this.lists.push([]);
-        slot = this.lists.length;
-        this.index[k] = slot;
-      }
-      (this.lists[slot - 1] as Array<Entry<T>>).push({ term, rank, value });
+      if (term.length > 0) addByFirstChar(this.index, this.lists, term, { term, rank, value });
     });
   }
 
@@ -82,15 +86,7 @@ export class MultiTermMatcher {
     this.best = new Int32Array(termLists.length);
     termLists.forEach((terms, list) =>
       terms.forEach(([term], rank) => {
-        if (term.length === 0) return;
-        const k = term.charCodeAt(0);
-        let slot = this.index[k] as number;
-        if (slot === 0) {
-          this.lists.push([]);
-          slot = this.lists.length;
-          this.index[k] = slot;
-        }
-        (this.lists[slot - 1] as Array<{ list: number; rank: number; term: string }>).push({ list, rank, term });
+        if (term.length > 0) addByFirstChar(this.index, this.lists, term, { list, rank, term });
       }),
     );
   }
