@@ -30,7 +30,23 @@ function isCurrent(f: Figure, norm: string): boolean {
 export function checkIdentity(norm: string, statements: Statement[], sentences: Span[], figures: Figure[], locale: Locale): Finding[] {
   const out: Finding[] = [];
   const counts = figures.filter((f) => f.kind === 'count');
-  const sentenceOf = (f: Figure) => sentences.findIndex((s) => f.start >= s.start && f.start < s.end);
+  // Sentences and counts are in text order: binary searches keep this linear in the document.
+  const firstAtOrAfter = <T>(xs: readonly T[], pos: (x: T) => number, at: number): number => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos(xs[mid] as T) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const sentenceOf = (f: Figure): number => {
+    // the last sentence starting at or before the figure, if the figure is inside it
+    const i = firstAtOrAfter(sentences, (s) => s.start, f.start + 1) - 1;
+    const s = sentences[i];
+    return s && f.start >= s.start && f.start < s.end ? i : -1;
+  };
   void statements;
   for (const n of counts) {
     if (!isCurrent(n, norm)) continue;
@@ -40,7 +56,16 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     const next = sentences[si + 1];
     const inWindow = (f: Figure) => (f.start >= here.start && f.start < here.end) || (!!next && n.origin !== undefined && f.start >= next.start && f.start < next.end);
     const sameOrigin = (f: Figure) => f.origin === n.origin || (f.origin === undefined && n.origin !== undefined && !!next && f.start >= next.start);
-    const pick = (pred: (f: Figure) => boolean) => counts.find((f) => f !== n && inWindow(f) && sameOrigin(f) && pred(f));
+    // Only counts from the sentence's start to the end of the next one can be in the window.
+    const from = firstAtOrAfter(counts, (f) => f.start, here.start);
+    const until = Math.max(here.end, next ? next.end : 0);
+    const pick = (pred: (f: Figure) => boolean): Figure | undefined => {
+      for (let k = from; k < counts.length && (counts[k] as Figure).start < until; k++) {
+        const f = counts[k] as Figure;
+        if (f !== n && inWindow(f) && sameOrigin(f) && pred(f)) return f;
+      }
+      return undefined;
+    };
     const c = pick((f) => f.category === 'confirmed' && f.qualifier === 'cumulative');
     const r = pick((f) => f.category === 'cured' && (f.qualifier === 'cumulative' || (f.zero === true && f.qualifier === undefined)));
     const d = pick((f) => f.category === 'death' && (f.qualifier === 'cumulative' || (f.zero === true && f.qualifier === undefined)));
