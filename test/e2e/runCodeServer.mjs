@@ -123,8 +123,11 @@ async function cleanup() {
   if (cleaningUp) return cleaningUp;
   cleaningUp = (async () => {
     if (browser) {
-      await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+      const b = browser;
       browser = undefined;
+      void b.close().catch(() => {});
+      // Poll until it is gone; a browser that hangs on close is killed with code-server's group below.
+      await pollUntil('the browser to close', () => !b.isConnected(), 5000, 50).catch(() => {});
     }
     if (codeServer && codeServer.exitCode === null && codeServer.signalCode === null) {
       await killTree(codeServer);
@@ -136,34 +139,32 @@ async function cleanup() {
   return cleaningUp;
 }
 
-/** Kills the process group of a detached child: SIGTERM, then SIGKILL after 5 s. */
-function killTree(child) {
-  return new Promise((resolve) => {
-    const exited = () => child.exitCode !== null || child.signalCode !== null;
-    const signal = (sig) => {
+/** Kills the process group of a detached child: SIGTERM, polling for its exit; SIGKILL if it is still there after 5 s. */
+async function killTree(child) {
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const signal = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
       try {
-        process.kill(-child.pid, sig);
+        child.kill(sig);
       } catch {
-        try {
-          child.kill(sig);
-        } catch {
-          /* already gone */
-        }
+        /* already gone */
       }
-    };
-    if (exited()) return resolve();
-    const timer = setTimeout(() => {
-      signal('SIGKILL');
-      setTimeout(resolve, 500);
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      // Leftover children of the group (extension host, language server).
-      signal('SIGKILL');
-      resolve();
-    });
-    signal('SIGTERM');
-  });
+    }
+  };
+  if (exited()) return;
+  signal('SIGTERM');
+  const gone = await pollUntil('code-server to exit', exited, 5000, 50).then(
+    () => true,
+    () => false,
+  );
+  if (!gone) {
+    signal('SIGKILL');
+    await pollUntil('code-server to exit after SIGKILL', exited, 2000, 50).catch(() => {});
+  }
+  // Leftover children of the group (extension host, language server).
+  signal('SIGKILL');
 }
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
