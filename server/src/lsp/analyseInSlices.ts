@@ -9,7 +9,7 @@ import type { Analysis } from '../core/types';
 const clock = (): number => performance.now();
 
 /** Let other messages in (setImmediate in Node; a zero timeout in a web worker). */
-const yieldToEventLoop = (): Promise<void> =>
+export const yieldToEventLoop = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /**

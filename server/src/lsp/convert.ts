@@ -28,11 +28,30 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
-  const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({
-    location: { uri: doc.uri, range: toRange(doc, r.start, r.end) },
-    message: r.message,
-  }));
+/** Where offsets become positions: an open document, or the line index of a file read from disk. */
+export type PositionSource = Pick<TextDocument, 'uri' | 'positionAt'>;
+
+/** A finding as a diagnostic without its fixes (what Check Workspace publishes for unopened files). */
+export function toPlainDiagnostic(doc: PositionSource, f: Finding): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(doc, f.start, f.end),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: SOURCE,
+    message: f.message,
+  };
+  if (f.related.length > 0) {
+    d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({
+      location: { uri: doc.uri, range: toRange(doc, r.start, r.end) },
+      message: r.message,
+    }));
+  }
+  return d;
+}
+
+/** A finding as a diagnostic, its fixes in `data` for the code actions. */
+export function toDiagnostic(doc: PositionSource, f: Finding): Diagnostic {
+  const d = toPlainDiagnostic(doc, f);
   const data: DiagnosticData = {
     ...(f.action ? { action: f.action } : {}),
     // A document-wide fix (every half-width mark) can hold thousands of edits: they stay in
@@ -45,14 +64,6 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
       ...(fix.appliesTo ? { appliesTo: toRange(doc, fix.appliesTo.start, fix.appliesTo.end) } : {}),
     })),
   };
-  const d: Diagnostic = {
-    range: toRange(doc, f.start, f.end),
-    severity: SEVERITY[f.severity],
-    code: f.code,
-    source: SOURCE,
-    message: f.message,
-    data,
-  };
-  if (related.length > 0) d.relatedInformation = related;
+  d.data = data;
   return d;
 }

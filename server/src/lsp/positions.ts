@@ -5,7 +5,7 @@
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-export function toRange(doc: TextDocument, start: number, end: number): Range {
+export function toRange(doc: Pick<TextDocument, 'positionAt'>, start: number, end: number): Range {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 

@@ -15,7 +15,8 @@ import { filterFindings, ignoresForPath, rulesForPath } from '../../core/config'
 import type { Locale } from '../../core/messages';
 import { LineIndex } from '../../core/text/lineIndex';
 import { decodeBytes } from '../../cli/encoding';
-import { SOURCE } from '../convert';
+import { yieldToEventLoop } from '../analyseInSlices';
+import { toPlainDiagnostic } from '../convert';
 import type { SettingsCache } from '../settings';
 import type { WorkspaceConfigs } from '../workspaceConfig';
 
@@ -34,10 +35,8 @@ export interface CheckWorkspaceResult {
   cancelled: boolean;
 }
 
-const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 const YIELD_EVERY = 20;
 
-const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export function onCheckWorkspace(
   connection: Connection,
@@ -92,17 +91,8 @@ export function onCheckWorkspace(
         result.withProblems++;
         result.problems += findings.length;
         const lines = new LineIndex(text);
-        const diagnostics = findings.slice(0, s?.maxProblems ?? 1000).map((f) => ({
-          range: { start: lines.positionAt(f.start), end: lines.positionAt(f.end) },
-          severity: SEVERITY[f.severity],
-          code: f.code,
-          source: SOURCE,
-          message: f.message,
-          // The same related places as for an open document (the parts of a total, the other mention).
-          ...(f.related.length > 0
-            ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: { start: lines.positionAt(r.start), end: lines.positionAt(r.end) } }, message: r.message })) }
-            : {}),
-        }));
+        const at = { uri, positionAt: (offset: number) => lines.positionAt(offset) };
+        const diagnostics = findings.slice(0, s?.maxProblems ?? 1000).map((f) => toPlainDiagnostic(at, f));
         await connection.sendDiagnostics({ uri, diagnostics });
       }
     } finally {
