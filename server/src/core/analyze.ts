@@ -3,7 +3,7 @@
  * goes wrong inside becomes a Problem and the rest of the analysis still runs.
  */
 import { checkBreakdownSum } from './checks/breakdownSum';
-import { Deadline, StageStopped } from './deadline';
+import { clock, Deadline, StageStopped } from './deadline';
 import { checkConflictingRepeat } from './checks/conflictingRepeat';
 import { checkIdentity, checkOriginSum } from './checks/identity';
 import { checkInvalidDates } from './checks/invalidDate';
@@ -96,8 +96,6 @@ const NOT_ANALYSED = {
   },
 };
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
 function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
   return { isBulletin, places: [], home: {}, dates: { dates: [], problems: [] }, figures: [], groups: [], statements: [], findings: [], problems };
 }
@@ -147,7 +145,6 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
   const deadline = new Deadline(options.timeBudgetMs ?? Number.POSITIVE_INFINITY, options.isCancelled);
   const timings = options.timings;
   const skipped: string[] = [];
-  let cancelled = false;
   const problems: Problem[] = [];
   const run = <T>(what: string, fn: () => T, fallback: T): T => {
     // The deadline is read before every stage and check, and inside the long loops of each.
@@ -155,17 +152,16 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
       skipped.push(what);
       return fallback;
     }
-    const t0 = timings ? now() : 0;
+    const t0 = timings ? clock() : 0;
     try {
       return fn();
     } catch (e) {
-      if (e instanceof StageStopped) {
-        if (e.reason === 'cancelled') cancelled = true;
-        skipped.push(what);
-      } else problems.push({ start: 0, end: 0, message: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
+      // A stage stopped by the deadline: the deadline remembers why (reason() below).
+      if (e instanceof StageStopped) skipped.push(what);
+      else problems.push({ start: 0, end: 0, message: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
       return fallback;
     } finally {
-      if (timings) timings[what] = (timings[what] ?? 0) + now() - t0;
+      if (timings) timings[what] = (timings[what] ?? 0) + clock() - t0;
     }
   };
 
@@ -263,7 +259,7 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     }
   }
   if (skipped.length > 0) {
-    if (cancelled || deadline.reason()?.reason === 'cancelled') return { ...empty(true, problems), cancelled: true };
+    if (deadline.reason()?.reason === 'cancelled') return { ...empty(true, problems), cancelled: true };
     findings.push({
       code: 'not-analysed',
       severity: 'information',

@@ -11,7 +11,8 @@ export class StageStopped extends Error {
   }
 }
 
-const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Milliseconds, high resolution where available (Node, browsers). */
+export const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class Deadline {
   private calls = 0;
