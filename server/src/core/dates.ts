@@ -47,15 +47,19 @@ export type RelativeWord = '昨日' | '昨天' | '今日' | '今天' | '本日' 
 export type HourWord = '0时' | '零时' | '24时';
 
 /** One point of an expression, as written. */
-export interface DateParts extends Span {
-  /** The point as written (original text). */
-  text: string;
+/** The calendar and clock fields a point may have. */
+export interface CalendarFields {
   year?: number;
   month?: number;
   day?: number;
   hour?: number;
   minute?: number;
   second?: number;
+}
+
+export interface DateParts extends Span, CalendarFields {
+  /** The point as written (original text). */
+  text: string;
   relative?: RelativeWord;
   /** 上午, 下午, 晚, 凌晨 … (下午/晚… move 1–11时 to 13–23时). */
   dayPart?: string;
@@ -65,13 +69,7 @@ export interface DateParts extends Span {
 }
 
 /** A point resolved against the inferred year and context. Hour 24 is rolled over to 0 of the next day. */
-export interface ResolvedPoint {
-  year?: number;
-  month?: number;
-  day?: number;
-  hour?: number;
-  minute?: number;
-  second?: number;
+export interface ResolvedPoint extends CalendarFields {
   /** The year was not written in the expression. */
   yearInferred: boolean;
   /** The finest part known. */
