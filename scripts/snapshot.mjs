@@ -47,7 +47,7 @@ if (baseline) {
     differing++;
     if (differing > 5) continue;
     for (const key of Object.keys(result[name] ?? {})) {
-      const x = JSON.stringify(before[name]?.[key]);
+      const x = JSON.stringify(before[name]?.[key]) ?? "undefined";
       const y = JSON.stringify(result[name][key]);
       if (x === y) continue;
       let i = 0;

@@ -174,7 +174,7 @@ describe('adversarial inputs complete (time printed)', () => {
     const a = analyze(realLine(20_000), { mode: 'always', locale: 'en', timeBudgetMs: 0 });
     const notAnalysed = a.findings.filter((f) => f.code === 'not-analysed');
     assert.equal(notAnalysed.length, 1);
-    assert.match(notAnalysed[0]!.message, /skipped: .*grouping, breakdown-sum/);
+    assert.match(notAnalysed[0]!.message, /skipped: .*grouping, place counts, breakdown-sum/);
     assert.deepEqual(a.findings.filter((f) => f.code !== 'not-analysed'), []);
   });
 

@@ -36,6 +36,14 @@ function found(a: Analysis, g: Group): string {
   );
 }
 
+/** Every group the analysis reports: the figure groups, and the counts of places (10市（县）= 2 + 8). */
+function allGroups(a: Analysis): Array<{ total: number; key: string }> {
+  return [
+    ...a.groups.map((g) => ({ total: a.figures[g.total]!.value, key: found(a, g) })),
+    ...a.placeCounts.map((c) => ({ total: a.figures[c.count]!.value, key: key(a.figures[c.count]!.value, c.parts.map((r) => r.value), 'partition') })),
+  ];
+}
+
 describe('groups against the reviewed goldens', () => {
   it('finds every listed group with the right total, parts and kind', () => {
     let expected = 0;
@@ -47,7 +55,8 @@ describe('groups against the reviewed goldens', () => {
     for (const [file, entry] of Object.entries(golden)) {
       if (typeof entry === 'string') continue;
       const a = analyze(readFileSync(join(FIXTURES, file), 'utf8'));
-      const got = new Set(a.groups.map((g) => found(a, g)));
+      const reportedGroups = allGroups(a);
+      const got = new Set(reportedGroups.map((g) => g.key));
       const want = new Set(entry.groups.map((g) => key(g.total, g.parts, g.kind)));
       const wantTotals = new Set(entry.groups.map((g) => g.total));
       for (const w of want) {
@@ -56,9 +65,9 @@ describe('groups against the reviewed goldens', () => {
         else missing.push(`${file}: ${w}`);
       }
       // Precision: in complete files every reported group counts; elsewhere those about a listed total.
-      for (const g of a.groups) {
-        const k = found(a, g);
-        if (!entry.complete && !wantTotals.has(a.figures[g.total]!.value)) continue;
+      for (const g of reportedGroups) {
+        const k = g.key;
+        if (!entry.complete && !wantTotals.has(g.total)) continue;
         reported++;
         if (want.has(k)) correct++;
         else wrong.push(`${file}: ${k}`);

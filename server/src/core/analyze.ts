@@ -10,6 +10,8 @@ import { checkInvalidDates } from './checks/invalidDate';
 import { findDates, type DateInfo } from './dates';
 import { checkPartExceedsTotal } from './checks/partExceedsTotal';
 import { checkPercent } from './checks/percent';
+import { checkPlaceCounts } from './checks/placeCount';
+import { findPlaceCounts } from './placeCounts';
 import { scanFigures } from './figures';
 import { mergeFigures, scanZeros } from './zeros';
 import { findGroups } from './groups';
@@ -97,7 +99,7 @@ const NOT_ANALYSED = {
 };
 
 function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
-  return { isBulletin, places: [], home: {}, dates: { dates: [], problems: [] }, figures: [], groups: [], statements: [], findings: [], problems };
+  return { isBulletin, places: [], home: {}, dates: { dates: [], problems: [] }, figures: [], groups: [], placeCounts: [], statements: [], findings: [], problems };
 }
 
 /**
@@ -216,11 +218,14 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     }
   }
 
+  // Counts of places (10市（县）报告…51例) against the places the breakdown of 51 names.
+  const placeCounts = run('place counts', () => findPlaceCounts(norm, figures, groups, (f) => statementByFigure.get(f.id) ?? -1, deadline), []);
+
   const rules = options.rules ?? {};
   const findings: Finding[] = [];
   const typos = withBuiltinTypos(options.typos);
   const checks: Array<[RuleCode, () => Finding[]]> = [
-    ['breakdown-sum', () => checkBreakdownSum(groups, figures, locale)],
+    ['breakdown-sum', () => [...checkBreakdownSum(groups, figures, locale), ...checkPlaceCounts(placeCounts, figures, locale)]],
     ['part-exceeds-total', () => checkPartExceedsTotal(groups, figures, locale)],
     [
       'identity',
@@ -271,5 +276,5 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { isBulletin: true, places, home: placeInfo.home, dates: dateInfo, figures, groups, statements, findings, problems };
+  return { isBulletin: true, places, home: placeInfo.home, dates: dateInfo, figures, groups, placeCounts, statements, findings, problems };
 }

@@ -38,10 +38,15 @@ export interface DocumentFacts {
   groups: Array<{
     id: number;
     total: { id: number; value: number; range: Range };
-    parts: Array<{ id: number; value: number; multiplier: number; range: Range }>;
+    /**
+     * Parts are figures (id), or for a count of places (`counts: 'places'`, 10市（县）报告…) the
+     * places one list names: id null, value the number of places, `places` their names.
+     */
+    parts: Array<{ id: number | null; value: number; multiplier: number; range: Range; places?: string[] }>;
     dimension: string;
     kind: 'partition' | 'subset';
     cue: string;
+    counts?: 'places';
   }>;
   statements: Array<{ id: number; range: Range; figures: number[] }>;
   dates: unknown[];
@@ -73,14 +78,25 @@ export function toFacts(path: string, text: string, a: Analysis): DocumentFacts 
       high: Number.isFinite(f.high) ? f.high : null,
       range: range(f.start, f.end),
     })),
-    groups: a.groups.map((g) => ({
-      id: g.id,
-      total: { id: g.total, value: fig(g.total).value, range: range(fig(g.total).start, fig(g.total).end) },
-      parts: g.parts.map((id, i) => ({ id, value: fig(id).value, multiplier: g.multipliers[i] ?? 1, range: range(fig(id).start, fig(id).end) })),
-      dimension: g.dimension,
-      kind: g.kind,
-      cue: g.cue,
-    })),
+    groups: [
+      ...a.groups.map((g) => ({
+        id: g.id,
+        total: { id: g.total, value: fig(g.total).value, range: range(fig(g.total).start, fig(g.total).end) },
+        parts: g.parts.map((id, i) => ({ id, value: fig(id).value, multiplier: g.multipliers[i] ?? 1, range: range(fig(id).start, fig(id).end) })),
+        dimension: g.dimension,
+        kind: g.kind,
+        cue: g.cue,
+      })),
+      ...a.placeCounts.map((c, i) => ({
+        id: a.groups.length + i,
+        total: { id: c.count, value: fig(c.count).value, range: range(fig(c.count).start, c.end) },
+        parts: c.parts.map((r) => ({ id: null, value: r.value, multiplier: 1, range: range(r.start, r.end), places: r.places })),
+        dimension: 'region',
+        kind: 'partition' as const,
+        cue: 'places',
+        counts: 'places' as const,
+      })),
+    ],
     statements: a.statements.map((s) => ({ id: s.id, range: range(s.start, s.end), figures: s.figures })),
     dates: a.dates.dates.map((d) => ({
       text: d.text,

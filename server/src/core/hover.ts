@@ -8,7 +8,8 @@
  * - a place name: level, parent chain, GB/T 2260 code and the figures given for it;
  * - the headline (anywhere in the first non-empty line): a summary of the article.
  */
-import { termName, t, type Locale } from './messages';
+import { localized, termName, t, type Locale } from './messages';
+import type { PlaceCount } from './placeCounts';
 import type { DateExpr } from './dates';
 import { articlePeriod, articleRegion, checkCounts, grouped, headlineSpan, isoOf, mainFigures, verdictOf, type GroupVerdict } from './present/model';
 import { p } from './present/strings';
@@ -97,7 +98,10 @@ function totalTable(v: GroupVerdict, locale: Locale, ctx: HoverContext): string 
 }
 
 function figureHover(a: Analysis, f: Figure, locale: Locale, ctx: HoverContext): string {
-  if (f.kind !== 'count') return `**${f.literal}**: ${t(locale, 'hover.notCount', f.kind)}`;
+  if (f.kind !== 'count') {
+    const places = a.placeCounts.find((c) => c.count === f.id);
+    return places ? placeCountHover(places, f, locale, ctx) : `**${f.literal}**: ${t(locale, 'hover.notCount', f.kind)}`;
+  }
   const details: string[] = [];
   details.push(`${t(locale, 'hover.value')}: ${f.literal} = ${grouped(f.value)} ${f.unit}`.trim());
   if (f.region) details.push(`${t(locale, 'hover.where')}: ${chainOf(f.region)}`);
@@ -108,6 +112,21 @@ function figureHover(a: Analysis, f: Figure, locale: Locale, ctx: HoverContext):
   const tables = a.groups.filter((g) => g.total === f.id).map((g) => totalTable(verdictOf(a, g), locale, ctx));
   const partOf = a.groups.filter((g) => g.parts.includes(f.id)).map((g) => `${t(locale, 'hover.part')} — ${groupLine(verdictOf(a, g), locale)}`);
   return [`**${f.literal}**: ${describeFigure(f, locale)}`, ...tables, ...details, ...partOf].join('\n\n');
+}
+
+const PLACE_COUNT = {
+  title: { en: 'a number of places ({0}): the places named with their figures', zh: '地区数({0}):列出数字的地区' },
+  ok: { en: 'matches the places named', zh: '与列出的地区数相符' },
+  bad: { en: 'does not match the places named', zh: '与列出的地区数不符' },
+};
+
+/** On the 10 of "10市（县）报告…": the places each list names, and whether they add up. */
+function placeCountHover(c: PlaceCount, f: Figure, locale: Locale, ctx: HoverContext): string {
+  const named = c.parts.reduce((n, r) => n + r.value, 0);
+  const rows = c.parts.map((r) => `- ${linked(ctx, String(r.value), r)}: ${esc(r.places.join('、'))}`);
+  const line = `${c.parts.map((r) => r.value).join(' + ')} = ${named}${named === f.value ? '' : ` ≠ ${f.value}`}`;
+  const verdict = localized(locale, named === f.value ? PLACE_COUNT.ok : PLACE_COUNT.bad);
+  return `**${esc(c.written)}**: ${localized(locale, PLACE_COUNT.title, c.unit)}\n\n${rows.join('\n')}\n\n\`${line}\` — ${verdict}`;
 }
 
 function dateHover(a: Analysis, d: DateExpr, locale: Locale): string {

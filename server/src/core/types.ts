@@ -183,6 +183,8 @@ export interface Analysis {
   dates: import('./dates').DateInfo;
   figures: Figure[];
   groups: Group[];
+  /** Counts of places (10市（县）报告…) with the places a breakdown names: groups whose parts count places. */
+  placeCounts: import('./placeCounts').PlaceCount[];
   statements: Statement[];
   findings: Finding[];
   /** Things the parser could not read; never thrown. */
