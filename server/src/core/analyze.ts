@@ -213,8 +213,7 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     for (const id of g.parts) {
       const p = figures[id] as Figure;
       if (p.label && p.region && p.region.name === p.label) continue;
-      if (total.region) p.region = total.region;
-      else delete p.region;
+      p.region = total.region;
     }
   }
 

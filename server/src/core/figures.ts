@@ -8,6 +8,7 @@ import { CHINESE_NUMERAL_CHARS, parseArabicValue, parseChineseNumeral } from './
 import { CATEGORY_TERMS, COUNT_UNITS, DURATION_UNITS, ORIGIN_TERMS, QUALIFIER_TERMS, UNITS, LIST_CUES } from './lexicon';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { MultiTermMatcher, TermMatcher } from './text/termMatcher';
+import { newFigure } from './newFigure';
 import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
 
 /**
@@ -417,7 +418,8 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
   const context = kind === 'count' ? readCountContext(text, norm, start, end, before, floor) : NO_CONTEXT;
   const { category, qualifier, origin, label, labelStart } = context;
   classifiedEnd = end;
-  const fig: Figure = {
+  const hasLabel = label !== undefined && labelStart !== undefined;
+  const fig = newFigure({
     id,
     start,
     end,
@@ -429,18 +431,16 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     high,
     approximate,
     unit,
+    footnote: footnote || undefined,
     kind,
     category,
+    qualifier: qualifier || undefined,
+    origin: origin || undefined,
+    label: hasLabel ? label : undefined,
+    labelStart: hasLabel ? labelStart : undefined,
     numeral: raw.numeral,
     grouped: raw.grouped,
-  };
-  if (footnote) fig.footnote = footnote;
-  if (qualifier) fig.qualifier = qualifier;
-  if (origin) fig.origin = origin;
-  if (label !== undefined && labelStart !== undefined) {
-    fig.label = label;
-    fig.labelStart = labelStart;
-  }
+  });
   return fig;
 }
 

@@ -7,6 +7,7 @@
 import { CATEGORY_TERMS, QUALIFIER_TERMS, ORIGIN_TERMS } from './lexicon';
 import { isPlaceName } from './groups';
 import { NO_DEADLINE, type Deadline } from './deadline';
+import { newFigure } from './newFigure';
 import type { Figure } from './types';
 
 const QUALIFIERS = ['新增', '现有', '累计', '当日'];
@@ -58,8 +59,8 @@ function scanFirsts(text: string, norm: string, deadline: Deadline): Figure[] {
     // 首例确诊病例7例 would be odd: a number after the phrase counts instead.
     if (/[0-9]/.test(norm[end] ?? '')) continue;
     const phrase = norm.slice(at, end);
-    const fig: Figure = {
-      id: -1,
+    const origin = ORIGIN_TERMS.find(([term]) => phrase.includes(term))?.[1];
+    const fig = newFigure({
       start: at,
       end,
       literal: text.slice(at, end),
@@ -74,11 +75,10 @@ function scanFirsts(text: string, norm: string, deadline: Deadline): Figure[] {
       category: CATEGORY_TERMS.find(([term]) => phrase.includes(term))?.[1] ?? 'none',
       numeral: 'chinese',
       grouped: false,
-    };
-    const origin = ORIGIN_TERMS.find(([term]) => phrase.includes(term))?.[1];
-    if (origin) fig.origin = origin;
-    fig.label = text.slice(nameStart, nameEnd);
-    fig.labelStart = nameStart;
+      origin,
+      label: text.slice(nameStart, nameEnd),
+      labelStart: nameStart,
+    });
     out.push(fig);
   }
   return out;
@@ -120,8 +120,7 @@ function scanNone(text: string, norm: string, deadline: Deadline): Figure[] {
     const qualifier = (norm[at - 1] === '现' ? 'current' : QUALIFIER_TERMS.find(([term]) => phrase.includes(term))?.[1]) ?? undefined;
     const before = norm.slice(Math.max(0, start - 4), start);
     const origin = ORIGIN_TERMS.find(([term]) => phrase.includes(term) || before.endsWith(term))?.[1];
-    const fig: Figure = {
-      id: -1,
+    const fig = newFigure({
       start,
       end: i,
       literal: text.slice(start, i),
@@ -137,9 +136,9 @@ function scanNone(text: string, norm: string, deadline: Deadline): Figure[] {
       numeral: 'chinese',
       grouped: false,
       zero: true,
-    };
-    if (qualifier) fig.qualifier = qualifier;
-    if (origin) fig.origin = origin;
+      qualifier: qualifier || undefined,
+      origin,
+    });
     out.push(fig);
     from = i;
   }
