@@ -468,6 +468,28 @@ function canStart(norm: string, i: number): boolean {
   return ch === '昨' || ch === '今' || ch === '本' || ch === '当' || ch === '前' || ch === '次';
 }
 
+const YEAR_MONTH_DAY = new Set(['年', '月', '日']);
+
+/**
+ * Whether a number at i (no cue before it) can start a date: what readPoint reads in
+ * 'start' mode from a digit or a Chinese digit is a run of them followed by 年, 月 or 日,
+ * or four digits and an ISO separator (2021-05-12). Most numbers are counts; this
+ * answers for them without building a point.
+ */
+function mayBeDate(norm: string, i: number): boolean {
+  const c = norm.charCodeAt(i);
+  let j = i;
+  if (isDigit(c)) {
+    while (j < norm.length && isDigit(norm.charCodeAt(j)) && j - i <= 4) j++;
+    if (j - i > 4) return false;
+    const next = norm[j] ?? '';
+    return YEAR_MONTH_DAY.has(next) || (j - i === 4 && ISO_SEPARATORS.has(next));
+  }
+  if (CN_CODE[c] !== 1) return true; // 昨日, 本月, 当天 …: relative words
+  while (j < norm.length && CN_CODE[norm.charCodeAt(j)] === 1 && j - i < 5) j++;
+  return YEAR_MONTH_DAY.has(norm[j] ?? '');
+}
+
 interface RawExpr {
   start: number;
   end: number;
@@ -483,25 +505,27 @@ for (let c = 48; c <= 57; c++) START[c] = 1;
 for (const ch of CN_DATE_DIGITS) START[ch.charCodeAt(0)] = 1;
 for (const ch of ['昨', '今', '本', '当', '前', '次', ...AS_OF_CUES.map((w) => w[0] as string)]) START[ch.charCodeAt(0)] = 1;
 
+/** First characters of the as-of cues (截至 …). */
+const CUE_FIRST = new Uint8Array(0x10000);
+for (const w of AS_OF_CUES) CUE_FIRST[w.charCodeAt(0)] = 1;
+
 function scan(norm: string, deadline: Deadline): RawExpr[] {
   const out: RawExpr[] = [];
   const n = norm.length;
   let i = 0;
   while (i < n) {
-    if (START[norm.charCodeAt(i)] !== 1) {
-      i++;
-      continue;
-    }
+    while (i < n && START[norm.charCodeAt(i)] !== 1) i++;
+    if (i >= n) break;
     deadline.check();
     let cue: string | undefined;
     let at = i;
-    const cueWord = startsWithAny(norm, i, AS_OF_CUES);
+    const cueWord = CUE_FIRST[norm.charCodeAt(i)] === 1 ? startsWithAny(norm, i, AS_OF_CUES) : undefined;
     if (cueWord !== undefined) {
       cue = cueWord;
       at = i + cueWord.length;
       if (norm[at] === '到') at++;
       at = skipSpaces(norm, at, 2);
-    } else if (!canStart(norm, i)) {
+    } else if (!canStart(norm, i) || !mayBeDate(norm, i)) {
       i++;
       continue;
     }
