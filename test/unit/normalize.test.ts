@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { normalizeForMatching } from '../../server/src/core/text/normalize';
+
+/** The mapping one code unit at a time, the slow way: what the fast paths must agree with. */
+function oneByOne(text: string): string {
+  let s = '';
+  for (let i = 0; i < text.length; i++) s += normalizeForMatching(text.charAt(i));
+  return s;
+}
+
+describe('normalizeForMatching', () => {
+  it('maps traditional characters and full-width forms one to one', () => {
+    assert.equal(normalizeForMatching('確診１２例，無症狀'), '确诊12例,无症状');
+  });
+
+  it('keeps lone surrogates and pairs as they are, in long and short texts', () => {
+    for (const text of ['確\ud800診', '確\udc00', '😷確診', '確'.repeat(100) + '\ud800' + '，'.repeat(100), '😷'.repeat(50) + '確診', '\ufeff' + '確'.repeat(100)]) {
+      const out = normalizeForMatching(text);
+      assert.equal(out.length, text.length);
+      assert.equal(out, oneByOne(text));
+    }
+  });
+
+  it('agrees unit by unit with the one-character mapping on any text (property)', () => {
+    const unit = fc.oneof(
+      fc.constantFrom('\ufeff', '確', '診', '萬', '，', '１', '　', '〇', '例', 'a', '\n', '\ud800', '\udfff', '😷'),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 300 }), (units) => {
+        const text = units.join('');
+        const out = normalizeForMatching(text);
+        return out.length === text.length && out === oneByOne(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
