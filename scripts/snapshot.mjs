@@ -37,18 +37,24 @@ for (const d of docs) result[d.name] = JSON.parse(JSON.stringify(analyze(d.text,
 writeFileSync(outFile, JSON.stringify(result));
 console.log(`snapshot: ${docs.length} documents → ${outFile}`);
 
+// Compared with keys sorted: the order of an object's fields is not output (a field that
+// moves because an object is now built in another order is no difference).
+const canon = (v) =>
+  Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
+const stable = (v) => JSON.stringify(v === undefined ? v : canon(v));
+
 if (baseline) {
   const before = JSON.parse(readFileSync(baseline, 'utf8'));
   let differing = 0;
   for (const name of Object.keys(result)) {
-    const a = JSON.stringify(before[name]);
-    const b = JSON.stringify(result[name]);
+    const a = stable(before[name]);
+    const b = stable(result[name]);
     if (a === b) continue;
     differing++;
     if (differing > 5) continue;
     for (const key of Object.keys(result[name] ?? {})) {
-      const x = JSON.stringify(before[name]?.[key]) ?? "undefined";
-      const y = JSON.stringify(result[name][key]);
+      const x = stable(before[name]?.[key]) ?? 'undefined';
+      const y = stable(result[name][key]);
       if (x === y) continue;
       let i = 0;
       while (i < x.length && x[i] === y[i]) i++;
