@@ -41,7 +41,7 @@ console.log(`snapshot: ${docs.length} documents → ${outFile}`);
 // moves because an object is now built in another order is no difference).
 const canon = (v) =>
   Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
-const stable = (v) => JSON.stringify(v === undefined ? v : canon(v));
+const stable = (v) => JSON.stringify(canon(v));
 
 if (baseline) {
   const before = JSON.parse(readFileSync(baseline, 'utf8'));

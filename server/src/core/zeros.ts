@@ -136,7 +136,7 @@ function scanNone(text: string, norm: string, deadline: Deadline): Figure[] {
       numeral: 'chinese',
       grouped: false,
       zero: true,
-      qualifier: qualifier || undefined,
+      qualifier,
       origin,
     });
     out.push(fig);
