@@ -25,6 +25,7 @@ const LABEL_TAIL = 32; // trimmed from the end of an item label
 const LABEL_LEAD = 64; // stripped from the front of a label before anything else
 const LABEL_FILLER = 128; // a one-character filler dropped from the front of a label longer than two
 const CUE_FIRST = 256; // first character of a list cue
+// 512, 1024, 2048: first characters of the filler words before a category (FILLER_FIRST)
 function mark(chars: Iterable<string>, flag: number): void {
   for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= flag;
 }
@@ -115,12 +116,17 @@ const WIDE_TERMS: unknown[] = [undefined, undefined, undefined];
 
 /** A category named right after the measure word: 9例确诊病例, 13例新冠肺炎确诊病例. */
 const SUFFIX_FILLERS = [['的'], ['新冠肺炎', '新型冠状病毒肺炎', '新冠病毒', '新冠'], ['本土', '境外输入', '本地', '输入']];
+/** Per filler group, the CHAR_CLASS flag marking the first characters of its words. */
+const FILLER_FIRST = [512, 1024, 2048];
+SUFFIX_FILLERS.forEach((group, g) => mark(group.map((w) => w.charAt(0)), FILLER_FIRST[g] as number));
 
 /** The category named at the start of norm[from, to), after optional fillers. */
 function suffixCategory(norm: string, from: number, to: number): Category | undefined {
   let i = from;
-  for (const group of SUFFIX_FILLERS) {
-    for (const w of group) {
+  for (let g = 0; g < SUFFIX_FILLERS.length; g++) {
+    // Most figures are followed by none of the fillers: one table read rules a group out.
+    if (i >= to || !is(norm.charCodeAt(i), FILLER_FIRST[g] as number)) continue;
+    for (const w of SUFFIX_FILLERS[g] as string[]) {
       if (i + w.length <= to && norm.startsWith(w, i)) {
         i += w.length;
         break;

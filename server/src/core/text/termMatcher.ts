@@ -7,8 +7,26 @@
  */
 interface Entry<T> {
   term: string;
+  /** The term's second code unit, or -1 for a one-unit term: tested before `startsWith`. */
+  second: number;
   rank: number;
   value: T;
+}
+
+/** The second code unit of a term, -1 when it has only one. */
+function secondUnit(term: string): number {
+  return term.length > 1 ? term.charCodeAt(1) : -1;
+}
+
+/**
+ * Whether `term` (whose second unit is `second`) starts at i of s and ends by `to`. The
+ * first unit is known to match (the caller indexed by it); the second is compared before
+ * the call to startsWith, which most candidates then never reach.
+ */
+function termAt(s: string, i: number, to: number, term: string, second: number): boolean {
+  if (i + term.length > to) return false;
+  if (second >= 0 && s.charCodeAt(i + 1) !== second) return false;
+  return term.length <= 2 || s.startsWith(term, i);
 }
 
 /** Adds an entry to the bucket of its term's first character (index: code → 1 + bucket, 0 = none). */
@@ -30,7 +48,7 @@ export class TermMatcher<T> {
 
   constructor(terms: ReadonlyArray<readonly [string, T]>) {
     terms.forEach(([term, value], rank) => {
-      if (term.length > 0) addByFirstChar(this.index, this.lists, term, { term, rank, value });
+      if (term.length > 0) addByFirstChar(this.index, this.lists, term, { term, second: secondUnit(term), rank, value });
     });
   }
 
@@ -43,7 +61,7 @@ export class TermMatcher<T> {
       const slot = index[s.charCodeAt(i)] as number;
       if (slot === 0) continue;
       for (const c of this.lists[slot - 1] as Array<Entry<T>>) {
-        if ((best === undefined || c.rank < best.rank) && i + c.term.length <= to && s.startsWith(c.term, i)) best = c;
+        if ((best === undefined || c.rank < best.rank) && termAt(s, i, to, c.term, c.second)) best = c;
       }
     }
     return best?.value;
@@ -61,7 +79,7 @@ export class TermMatcher<T> {
     if (slot === 0) return undefined;
     let best: Entry<T> | undefined;
     for (const c of this.lists[slot - 1] as Array<Entry<T>>) {
-      if ((best === undefined || c.rank < best.rank) && at + c.term.length <= to && s.startsWith(c.term, at)) best = c;
+      if ((best === undefined || c.rank < best.rank) && termAt(s, at, to, c.term, c.second)) best = c;
     }
     return best;
   }
@@ -76,7 +94,7 @@ export class MultiTermMatcher {
   /** Character code → nonzero when some term starts with it (callers may test before `visit`). */
   readonly index = new Uint16Array(0x10000);
   /** Per first character: [list, rank, term] triples. */
-  private readonly lists: Array<Array<{ list: number; rank: number; term: string }>> = [];
+  private readonly lists: Array<Array<{ list: number; rank: number; term: string; second: number }>> = [];
   private readonly values: unknown[][];
   /** Best rank found so far per list (scratch, reset by each search). */
   private readonly best: Int32Array;
@@ -86,7 +104,7 @@ export class MultiTermMatcher {
     this.best = new Int32Array(termLists.length);
     termLists.forEach((terms, list) =>
       terms.forEach(([term], rank) => {
-        if (term.length > 0) addByFirstChar(this.index, this.lists, term, { list, rank, term });
+        if (term.length > 0) addByFirstChar(this.index, this.lists, term, { list, rank, term, second: secondUnit(term) });
       }),
     );
   }
@@ -112,8 +130,8 @@ export class MultiTermMatcher {
     const slot = this.index[s.charCodeAt(i)] as number;
     if (slot === 0) return;
     const best = this.best;
-    for (const c of this.lists[slot - 1] as Array<{ list: number; rank: number; term: string }>) {
-      if (c.rank < (best[c.list] as number) && i + c.term.length <= to && s.startsWith(c.term, i)) best[c.list] = c.rank;
+    for (const c of this.lists[slot - 1] as Array<{ list: number; rank: number; term: string; second: number }>) {
+      if (c.rank < (best[c.list] as number) && termAt(s, i, to, c.term, c.second)) best[c.list] = c.rank;
     }
   }
 
