@@ -85,6 +85,34 @@ describe('language server over stdio', () => {
     assert.deepEqual(edits, [{ range: rangeOf(text, '奥密戎'), newText: '奥密克戎' }]);
   });
 
+  it('publishes diagnostics without their edits, and takes a fix from its own analysis, never from the client', async () => {
+    const text = seed('000');
+    const diags = await server.waitForDiagnostics(SEED_URI, (d) => d.length > 0);
+    // The payload of every keystroke: no diagnostic carries fixes (only an editor action, where asked).
+    assert.deepEqual(
+      diags.filter((d) => d.data !== undefined && Object.keys(d.data as object).some((k) => k !== 'action')),
+      [],
+    );
+    const typo = diags.find((d) => d.code === 'typo') as Diagnostic;
+    const elsewhere = { line: typo.range.start.line + 1, character: 0 };
+    const ask = (d: Diagnostic) =>
+      server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: SEED_URI },
+        range: { start: elsewhere, end: elsewhere },
+        context: { diagnostics: [d], only: ['quickfix'] },
+      }) as Promise<CodeAction[]>;
+    // The cursor is off the word: the fix is found from the diagnostic sent, whatever its data says.
+    const forged = { ...typo, data: { fixes: [{ title: 'forged', edits: [{ range: typo.range, newText: 'X' }], safe: true }] } };
+    const actions = await ask(forged);
+    assert.ok(!actions.some((a) => a.title === 'forged'), JSON.stringify(actions.map((a) => a.title)));
+    const fix = actions.find((a) => a.title.includes('奥密克戎'));
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(fix.edit?.changes?.[SEED_URI], [{ range: rangeOf(text, '奥密戎'), newText: '奥密克戎' }]);
+    // A diagnostic where the current version has no such finding (stale, or made up) gets no fix.
+    const moved = { ...typo, range: { start: { ...typo.range.start, character: typo.range.start.character + 1 }, end: { ...typo.range.end, character: typo.range.end.character + 1 } } };
+    assert.ok(!(await ask(moved)).some((a) => a.title.includes('奥密克戎')));
+  });
+
   it('offers "change this part" on a part of an inconsistent sum, none preferred', async () => {
     const text = seed('000').replace('平城区3例', '平城区4例');
     const r = rangeOf(text, '4例');

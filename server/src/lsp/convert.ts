@@ -11,12 +11,15 @@ export interface FixData {
   edits: TextEdit[];
   safe: boolean;
   appliesTo?: Diagnostic['range'];
-  /** The edits are in the cached analysis (a document-wide fix), converted on request. */
-  documentWide?: true;
 }
 
+/**
+ * What a published diagnostic carries in `data`: only the editor action it asks for. Its
+ * fixes stay in the server's analysis of the document (a finding can hold thousands of
+ * edits, and a 100 KB document a thousand findings): the code action handler takes them
+ * from there when asked, for the current version only, and never trusts a client's data.
+ */
 export interface DiagnosticData {
-  fixes: FixData[];
   /** The editor action the finding asks for (reopen with encoding). */
   action?: 'reopen-with-encoding';
 }
@@ -49,21 +52,19 @@ export function toPlainDiagnostic(doc: PositionSource, f: Finding): Diagnostic {
   return d;
 }
 
-/** A finding as a diagnostic, its fixes in `data` for the code actions. */
+/** A finding as a published diagnostic: the plain one, with the action it asks for in `data`. */
 export function toDiagnostic(doc: PositionSource, f: Finding): Diagnostic {
   const d = toPlainDiagnostic(doc, f);
-  const data: DiagnosticData = {
-    ...(f.action ? { action: f.action } : {}),
-    // A document-wide fix (every half-width mark) can hold thousands of edits: they stay in
-    // the analysis, and the code action converts them when asked (no analysis is redone).
-    fixes: f.fixes.map((fix) => ({
-      title: fix.title,
-      safe: fix.safe,
-      edits: fix.scope === 'document' ? [] : fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })),
-      ...(fix.scope === 'document' ? { documentWide: true as const } : {}),
-      ...(fix.appliesTo ? { appliesTo: toRange(doc, fix.appliesTo.start, fix.appliesTo.end) } : {}),
-    })),
-  };
-  d.data = data;
+  if (f.action) d.data = { action: f.action } satisfies DiagnosticData;
   return d;
+}
+
+/** The fixes of a finding in LSP terms (converted when a code action asks for them). */
+export function toFixes(doc: PositionSource, f: Finding): FixData[] {
+  return f.fixes.map((fix) => ({
+    title: fix.title,
+    safe: fix.safe,
+    edits: fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })),
+    ...(fix.appliesTo ? { appliesTo: toRange(doc, fix.appliesTo.start, fix.appliesTo.end) } : {}),
+  }));
 }

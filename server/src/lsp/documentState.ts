@@ -14,6 +14,7 @@ import type { Locale } from '../core/messages';
 export interface DocumentState {
   version: number;
   analysis: Analysis;
+  /** One per finding of `analysis`, in the same order (code actions rely on it); not capped. */
   diagnostics: Diagnostic[];
   locale: Locale;
 }

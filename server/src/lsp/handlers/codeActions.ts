@@ -1,13 +1,15 @@
 /**
- * Quick fixes. Every fix travels in the diagnostic's `data`; fixes that apply to
- * another span (a part of a sum) are offered when the cursor is on that span.
+ * Quick fixes. The fixes are taken from the server's analysis of the current version
+ * (published diagnostics carry none: see DiagnosticData), for the findings at the
+ * diagnostics the client sends and at the cursor; fixes that apply to another span
+ * (a part of a sum) are offered when the cursor is on that span.
  * Also: "fix all of this kind" on each finding whose rule has safe fixes, the
  * `source.fixAll.bulletin` action (every safe fix; also on save), and "ignore in
  * this file" / "add to accepted words", which the client writes to .bulletincheck.json.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SOURCE, type DiagnosticData } from '../convert';
+import { SOURCE, toFixes, type FixData } from '../convert';
 import type { ServerContext } from '../serve';
 import { rangesIntersect, toRange } from '../positions';
 import { safeEdits } from '../../core/fixAll';
@@ -35,36 +37,14 @@ export interface AddToConfigArgs {
 /** Rules whose findings are about a word or a name, which a user may accept. */
 const WORD_RULES = new Set<RuleCode>(['typo', 'place-name', 'inconsistent-name', 'spaced-word', 'duplicate-item']);
 
-function isPosition(p: unknown): boolean {
-  const x = p as { line?: unknown; character?: unknown } | null;
-  return !!x && typeof x === 'object' && Number.isInteger(x.line) && Number.isInteger(x.character) && (x.line as number) >= 0 && (x.character as number) >= 0;
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
 }
 
-function isRange(r: unknown): boolean {
-  const x = r as { start?: unknown; end?: unknown } | null;
-  return !!x && typeof x === 'object' && isPosition(x.start) && isPosition(x.end);
-}
-
-/** A fix as the server put it in `data`; anything else (a client may send any data back) is dropped. */
-function isFix(f: unknown): f is DiagnosticData['fixes'][number] {
-  const x = f as { title?: unknown; edits?: unknown; appliesTo?: unknown } | null;
-  return (
-    !!x &&
-    typeof x === 'object' &&
-    typeof x.title === 'string' &&
-    Array.isArray(x.edits) &&
-    x.edits.every((e: unknown) => {
-      const edit = e as { range?: unknown; newText?: unknown } | null;
-      return !!edit && typeof edit === 'object' && isRange(edit.range) && typeof edit.newText === 'string';
-    }) &&
-    (x.appliesTo === undefined || isRange(x.appliesTo))
-  );
-}
-
-function dataOf(d: Diagnostic): DiagnosticData | undefined {
-  const data = d.data as { fixes?: unknown } | undefined;
-  if (!data || typeof data !== 'object' || !Array.isArray(data.fixes)) return undefined;
-  return { fixes: data.fixes.filter(isFix) };
+/** Whether a diagnostic the client sent has this range and code (its data is never read). */
+function isAt(d: Diagnostic, code: RuleCode, range: Range): boolean {
+  const r = d.range as Partial<Range> | undefined;
+  return d.code === code && !!r?.start && !!r.end && samePosition(r.start, range.start) && samePosition(r.end, range.end);
 }
 
 function editsOf(doc: TextDocument, findings: readonly Finding[], code?: RuleCode) {
@@ -96,34 +76,32 @@ export function onCodeAction(ctx: Pick<ServerContext, 'current'>, configs?: Work
     }
     const actions: CodeAction[] = [];
     const seen = new Set<string>();
-    // A document-wide fix keeps its edits in the analysis: take them from the finding at the diagnostic.
-    const documentEdits = (d: Diagnostic): DiagnosticData['fixes'][number]['edits'] => {
-      const f = findings.find((x) => x.code === d.code && toRange(doc, x.start, x.end).start.line === d.range.start.line && toRange(doc, x.start, x.end).start.character === d.range.start.character);
-      const fix = f?.fixes.find((x) => x.scope === 'document');
-      return fix ? fix.edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText })) : [];
-    };
-    const push = (d: Diagnostic, title: string, edits0: DiagnosticData['fixes'][number]['edits'], documentWide?: boolean) => {
-      const edits = documentWide ? documentEdits(d) : edits0;
-      if (edits.length === 0) return;
-      const key = title + (documentWide ? `@${d.range.start.line}:${d.range.start.character}` : JSON.stringify(edits));
-      if (seen.has(key)) return;
+    const push = (d: Diagnostic, fix: FixData, key: string) => {
+      if (fix.edits.length === 0 || seen.has(key)) return;
       seen.add(key);
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false, edit: { changes: { [uri]: edits } } });
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: false, edit: { changes: { [uri]: fix.edits } } });
     };
-    // Fixes on the diagnostics the client sent (their own range).
-    for (const d of params.context.diagnostics) {
-      if (d.source !== SOURCE) continue;
-      for (const fix of dataOf(d)?.fixes ?? []) if (!fix.appliesTo) push(d, fix.title, fix.edits, fix.documentWide);
-    }
-    // Fixes that apply elsewhere (a part under the cursor) and fixes of diagnostics at the cursor.
-    {
-      for (const d of state0.diagnostics) {
-        for (const fix of dataOf(d)?.fixes ?? []) {
-          const where = fix.appliesTo ?? d.range;
-          if (rangesIntersect(where, params.range)) push(d, fix.title, fix.edits, fix.documentWide);
-        }
-      }
-    }
+    // The cursor in offsets: findings and the spans their fixes apply to are compared there.
+    const cursor = params.range as Partial<Range> | undefined;
+    const from = cursor?.start ? doc.offsetAt(cursor.start) : -1;
+    const to = cursor?.end ? doc.offsetAt(cursor.end) : -1;
+    const atCursor = (start: number, end: number) => from >= 0 && end >= from && start <= to;
+    const sent = (params.context?.diagnostics ?? []).filter((d) => d?.source === SOURCE);
+    findings.forEach((f, i) => {
+      const published = state0.diagnostics[i] as Diagnostic;
+      // Fixes on their own finding: offered at a diagnostic the client sent, or at the cursor.
+      const asked = sent.find((d) => isAt(d, f.code, published.range));
+      const own = asked !== undefined || atCursor(f.start, f.end);
+      const elsewhere = f.fixes.some((x) => x.appliesTo && atCursor(x.appliesTo.start, x.appliesTo.end));
+      if (!own && !elsewhere) return;
+      const fixes = toFixes(doc, f);
+      f.fixes.forEach((x, k) => {
+        const fix = fixes[k] as FixData;
+        const offered = x.appliesTo ? atCursor(x.appliesTo.start, x.appliesTo.end) : own;
+        // The same edits reached from two findings are offered once; a document-wide fix once per finding.
+        if (offered) push(asked ?? published, fix, x.scope === 'document' ? `${fix.title}@${i}` : fix.title + JSON.stringify(fix.edits));
+      });
+    });
     // A file opened in the wrong encoding: reopen it in the one its bytes are in (else offer GBK and Big5).
     for (const d of [...params.context.diagnostics, ...state0.diagnostics]) {
       if (d.source !== SOURCE || (d.data as { action?: unknown } | undefined)?.action !== 'reopen-with-encoding') continue;
