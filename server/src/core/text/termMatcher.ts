@@ -13,6 +13,15 @@ interface Entry<T> {
   value: T;
 }
 
+/** A term of one of MultiTermMatcher's lists. */
+interface MultiEntry {
+  list: number;
+  rank: number;
+  term: string;
+  /** As in Entry. */
+  second: number;
+}
+
 /** The second code unit of a term, -1 when it has only one. */
 function secondUnit(term: string): number {
   return term.length > 1 ? term.charCodeAt(1) : -1;
@@ -93,8 +102,8 @@ export class TermMatcher<T> {
 export class MultiTermMatcher {
   /** Character code → nonzero when some term starts with it (callers may test before `visit`). */
   readonly index = new Uint16Array(0x10000);
-  /** Per first character: [list, rank, term] triples. */
-  private readonly lists: Array<Array<{ list: number; rank: number; term: string; second: number }>> = [];
+  /** Per first character: the terms of every list that start with it. */
+  private readonly lists: MultiEntry[][] = [];
   private readonly values: unknown[][];
   /** Best rank found so far per list (scratch, reset by each search). */
   private readonly best: Int32Array;
@@ -130,7 +139,7 @@ export class MultiTermMatcher {
     const slot = this.index[s.charCodeAt(i)] as number;
     if (slot === 0) return;
     const best = this.best;
-    for (const c of this.lists[slot - 1] as Array<{ list: number; rank: number; term: string; second: number }>) {
+    for (const c of this.lists[slot - 1] as MultiEntry[]) {
       if (c.rank < (best[c.list] as number) && termAt(s, i, to, c.term, c.second)) best[c.list] = c.rank;
     }
   }

@@ -11,7 +11,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SOURCE, toFixes, type FixData } from '../convert';
 import type { ServerContext } from '../serve';
-import { rangesIntersect, toRange } from '../positions';
+import { rangesIntersect, toOffset, toRange } from '../positions';
 import { safeEdits } from '../../core/fixAll';
 import { localized } from '../../core/messages';
 import type { Finding, RuleCode } from '../../core/types';
@@ -83,8 +83,8 @@ export function onCodeAction(ctx: Pick<ServerContext, 'current'>, configs?: Work
     };
     // The cursor in offsets: findings and the spans their fixes apply to are compared there.
     const cursor = params.range as Partial<Range> | undefined;
-    const from = cursor?.start ? doc.offsetAt(cursor.start) : -1;
-    const to = cursor?.end ? doc.offsetAt(cursor.end) : -1;
+    const from = cursor?.start ? toOffset(doc, cursor.start) : -1;
+    const to = cursor?.end ? toOffset(doc, cursor.end) : -1;
     const atCursor = (start: number, end: number) => from >= 0 && end >= from && start <= to;
     const sent = (params.context?.diagnostics ?? []).filter((d) => d?.source === SOURCE);
     findings.forEach((f, i) => {
@@ -103,7 +103,7 @@ export function onCodeAction(ctx: Pick<ServerContext, 'current'>, configs?: Work
       });
     });
     // A file opened in the wrong encoding: reopen it in the one its bytes are in (else offer GBK and Big5).
-    for (const d of [...params.context.diagnostics, ...state0.diagnostics]) {
+    for (const d of [...sent, ...state0.diagnostics]) {
       if (d.source !== SOURCE || (d.data as { action?: unknown } | undefined)?.action !== 'reopen-with-encoding') continue;
       if (!rangesIntersect(d.range, params.range)) continue;
       // Only an encoding the bytes were found to be in (not in the browser, where files cannot be read).
@@ -122,11 +122,9 @@ export function onCodeAction(ctx: Pick<ServerContext, 'current'>, configs?: Work
     const ws = configs?.forDocument(uri);
     const text = doc.getText();
     const done = new Set<string>();
-    for (const f of findings) {
-      const range = toRange(doc, f.start, f.end);
-      if (!rangesIntersect(range, params.range)) continue;
-      const d = state0.diagnostics.find((x) => x.code === f.code && x.range.start.line === range.start.line && x.range.start.character === range.start.character);
-      const diagnostics = d ? [d] : [];
+    for (const [i, f] of findings.entries()) {
+      if (!atCursor(f.start, f.end)) continue;
+      const diagnostics = [state0.diagnostics[i] as Diagnostic];
       if (!done.has(`fix:${f.code}`) && f.fixes.some((x) => x.safe)) {
         done.add(`fix:${f.code}`);
         const sameKind = findings.filter((x) => x.code === f.code && x.fixes.some((y) => y.safe));
