@@ -207,3 +207,51 @@ describe('cases counted without a measure word', () => {
     assert.ok(!analyze('统一确诊病例管理').figures.some((f) => f.kind === 'count'));
   });
 });
+
+/**
+ * Hong Kong government releases (衞生防護中心) group digits with spaces (7 528宗, 686 207宗),
+ * split positive cases into confirmed and asymptomatic ones, and write 當中 for 其中.
+ * Made-up figures in the releases' wording.
+ */
+describe('Hong Kong releases', () => {
+  const release =
+    '衞生署衞生防護中心今日(三月二十日)公布,截至三月二十日零時零分,中心正調查過去24小時新增6 312宗核酸檢測陽性個案' +
+    '(1 402宗確診、1 210宗無症狀感染及3 700宗狀況待定個案)。此外,中心接獲8 215宗快速抗原測試陽性個案(5 101宗有病徵及3 114宗無症狀感染)呈報。' +
+    '至今本港累計核酸陽性檢測個案692 519宗。於第五波疫情期間共錄得5 611宗死亡個案,當中由醫院管理局及公眾殮房報告的個案分別為5 580宗及31宗。' +
+    '截至今日,共有1 212名確診病人留醫,當中22人情況危殆、31人情況嚴重。查詢熱線:2125 1111。';
+
+  it('reads space-grouped figures whole, with their literal', () => {
+    const a = analyze(release);
+    const counts = a.figures.filter((f) => f.kind === 'count');
+    for (const [literal, value] of [['6 312宗', 6312], ['1 402宗', 1402], ['692 519宗', 692519], ['1 212名', 1212]] as const) {
+      const f = counts.find((x) => x.literal === literal);
+      assert.ok(f, literal);
+      assert.equal(f.value, value);
+      assert.equal(release.slice(f.start, f.end), literal);
+      assert.equal(f.grouped, true);
+    }
+    assert.equal(counts.find((f) => f.literal === '6 312宗')?.category, 'positive', '核酸檢測陽性個案 counts cases, not tests');
+  });
+
+  it('finds the partitions, the subset of severe patients, and nothing wrong', () => {
+    assert.deepEqual(groupsOf(release), ['6312 = 1402 + 1210 + 3700', '8215 = 5101 + 3114', '5611 = 5580 + 31', '1212 ⊇ 22 + 31']);
+    assert.deepEqual(sums(release), []);
+  });
+
+  it('flags a changed part of a space-grouped list, and the fix keeps the spaces', () => {
+    const mutated = release.replace('1 210宗無症狀感染', '1 201宗無症狀感染');
+    assert.deepEqual(sums(mutated), ['Parts do not add up to the total: 1402 + 1201 + 3700 = 6303 ≠ 6312']);
+    const finding = analyze(mutated).findings.find((f) => f.code === 'breakdown-sum');
+    const texts = (finding?.fixes ?? []).flatMap((x) => x.edits.map((e) => e.newText));
+    assert.ok(texts.includes('6 303'), JSON.stringify(texts));
+  });
+
+  it('keeps numbers apart where a space does not group digits', () => {
+    for (const text of ['查詢熱線:2125 1111。', '共 12 例', '於3 月1日新增2例', '1 2345宗']) {
+      const a = analyze(text);
+      assert.ok(!a.figures.some((f) => / /.test(f.literal) && f.grouped), text);
+    }
+    // A space group needs a count's measure word after it.
+    assert.equal(analyze('編號 1 234 號').figures.filter((f) => f.grouped).length, 0);
+  });
+});

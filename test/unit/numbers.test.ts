@@ -54,6 +54,9 @@ describe('Arabic values', () => {
       ['一百零八人', 108, '人'],
       ['新北市(27,230例)', 27230, '例'],
       ['1095*例', 1095, '例'],
+      ['新增7 528宗', 7528, '宗'],
+      ['累計2 189 862宗個案', 2189862, '宗'],
+      ['共錄得1 000余人', 1000, '人'],
     ];
     for (const [text, value, unit] of cases) {
       const f = figuresOf(text).find((x) => x.kind === 'count');
@@ -70,9 +73,11 @@ describe('Arabic values', () => {
         fc.integer({ min: 0, max: 1e12 }),
         fc.constantFrom<'arabic' | 'fullwidth' | 'chinese'>('arabic', 'fullwidth', 'chinese'),
         fc.boolean(),
-        (n, numeral, grouped) => {
+        fc.constantFrom(',', ' ', '，', '\u00a0'),
+        (n, numeral, grouped, separator) => {
           if (numeral === 'chinese' && n === 0) return true; // 零例 is not read as a count
-          const literal = formatLike(n, { numeral, grouped: grouped && numeral !== 'chinese' });
+          // A grouped literal's own separator: a comma, a full-width comma or a space (Hong Kong).
+          const literal = formatLike(n, { numeral, grouped: grouped && numeral !== 'chinese', literal: `1${separator}000` });
           const text = `新增确诊病例${literal}例。`;
           const f = figuresOf(text).filter((x) => x.kind === 'count');
           return f.length === 1 && f[0]!.value === n && text.slice(f[0]!.start, f[0]!.end) === literal + '例';

@@ -25,7 +25,7 @@ const LABEL_TAIL = 32; // trimmed from the end of an item label
 const LABEL_LEAD = 64; // stripped from the front of a label before anything else
 const LABEL_FILLER = 128; // a one-character filler dropped from the front of a label longer than two
 const CUE_FIRST = 256; // first character of a list cue
-// 512, 1024, 2048: first characters of the filler words before a category (FILLER_FIRST)
+// 512, 1024, 2048, 4096: first characters of the filler words before a category (FILLER_FIRST)
 function mark(chars: Iterable<string>, flag: number): void {
   for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= flag;
 }
@@ -115,9 +115,15 @@ const SUFFIX_TERMS: unknown[] = [undefined, undefined, undefined];
 const WIDE_TERMS: unknown[] = [undefined, undefined, undefined];
 
 /** A category named right after the measure word: 9例确诊病例, 13例新冠肺炎确诊病例. */
-const SUFFIX_FILLERS = [['的'], ['新冠肺炎', '新型冠状病毒肺炎', '新冠病毒', '新冠'], ['本土', '境外输入', '本地', '输入']];
+const SUFFIX_FILLERS = [
+  ['的'],
+  ['新增'],
+  // 2019冠狀病毒病 is the name Hong Kong releases use (2 491宗新增2019冠狀病毒病確診個案).
+  ['新冠肺炎', '新型冠状病毒肺炎', '新型冠状病毒', '新冠病毒', '新冠', '2019冠状病毒病'],
+  ['本土', '境外输入', '本地', '输入'],
+];
 /** Per filler group, the CHAR_CLASS flag marking the first characters of its words. */
-const FILLER_FIRST = [512, 1024, 2048];
+const FILLER_FIRST = [512, 1024, 2048, 4096];
 SUFFIX_FILLERS.forEach((group, g) => mark(group.map((w) => w.charAt(0)), FILLER_FIRST[g] as number));
 
 /** The category named at the start of norm[from, to), after optional fillers. */
@@ -181,11 +187,15 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
   }
   const intEnd = i;
   let grouped = false;
-  // thousands separators: ,ddd groups, only when the leading group has 1–3 digits
-  if (i - start <= 3) {
+  // Thousands separators: ,ddd groups, only when the leading group has 1–3 digits. Hong Kong
+  // government releases group with spaces (7 528宗, 2 189 862宗): a space group is taken only
+  // when a measure word of a count follows, so that 2125 2373 or 3 月 stay apart.
+  const sep = codeAt(norm, i);
+  if (i - start <= 3 && (sep === COMMA || isGroupSpace(text, i))) {
     let j = i;
     while (
-      codeAt(norm, j) === COMMA &&
+      codeAt(norm, j) === sep &&
+      (sep === COMMA || isGroupSpace(text, j)) &&
       isDigit(codeAt(norm, j + 1)) &&
       isDigit(codeAt(norm, j + 2)) &&
       isDigit(codeAt(norm, j + 3)) &&
@@ -194,7 +204,8 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
       j += 4;
       grouped = true;
     }
-    i = j;
+    if (grouped && sep !== COMMA && !countUnitAt(norm, j)) grouped = false;
+    else i = j;
   }
   let decimal = false;
   if (codeAt(norm, i) === DOT && isDigit(codeAt(norm, i + 1)) && !grouped) {
@@ -207,7 +218,7 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
   if (!grouped && !decimal && m !== WAN && m !== YI && intEnd - start <= 15) {
     return { start, valueEnd: i, numeral: fw ? 'fullwidth' : 'arabic', grouped, value: plain, low: plain, high: plain, decimal, digits: intEnd - start };
   }
-  const digitsText = norm.slice(start, i);
+  const digitsText = grouped ? withoutSeparators(norm, start, i) : norm.slice(start, i);
   let multiplier = 1;
   let end = i;
   let tail: string | undefined;
@@ -237,6 +248,32 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
     decimal,
     digits,
   };
+}
+
+/**
+ * A space that groups digits at i of the original text: a space, a no-break space or a thin
+ * space (not U+3000, which normalisation also turns into a space but is not a separator).
+ */
+function isGroupSpace(text: string, i: number): boolean {
+  const c = codeAt(text, i);
+  return c === 0x20 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+/** Whether a count's measure word starts at p, after an optional 余/多 (7 528宗, 1 000余人). */
+function countUnitAt(norm: string, p: number): boolean {
+  const q = codeAt(norm, p);
+  const unit = matchUnit(norm, q === YU || q === DUO ? p + 1 : p);
+  return unit !== '' && COUNT_UNITS.has(unit);
+}
+
+/** The digits and decimal point of norm[from, to), without the thousands separators. */
+function withoutSeparators(norm: string, from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to; k++) {
+    const c = norm.charCodeAt(k);
+    if (isDigit(c) || c === DOT) s += norm[k];
+  }
+  return s;
 }
 
 function readChinese(norm: string, i: number): RawNumber | undefined {

@@ -28,6 +28,16 @@ function unitsCompatible(a: string, b: string): boolean {
   return a === b || a === '' || b === '' || (PERSON_UNITS.has(a) && PERSON_UNITS.has(b));
 }
 
+/**
+ * Whether a count of category `part` may be a part of a total of category `total`: the same
+ * category, either unnamed, or a kind of it (positive cases are confirmed plus asymptomatic:
+ * 6 312宗陽性個案(1 402宗確診、1 210宗無症狀感染及3 700宗狀況待定個案)).
+ */
+function categoryFits(part: Figure['category'], total: Figure['category']): boolean {
+  if (part === 'none' || total === 'none' || part === total) return true;
+  return total === 'positive' && (part === 'confirmed' || part === 'asymptomatic');
+}
+
 const dimensionCache = new Map<string, Dimension>();
 
 export function labelDimension(label: string | undefined): Dimension {
@@ -157,7 +167,7 @@ function separates(norm: string, i: number, flag: number): boolean {
   return ((SEPARATORS[norm.charCodeAt(i)] as number) & flag) !== 0;
 }
 
-const SUBLIST_CUE = /(其中|分别为|分别是|分别有|则为)/;
+const SUBLIST_CUE = /(其中|当中|分别为|分别是|分别有|则为)/;
 const SUBSET_HEAD = /^(含|包含|包括)/;
 const ENUM_TAIL = /(各|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
 /** The last characters of the ENUM_TAIL words. */
@@ -240,12 +250,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     }
     // A figure of another category ends the list (…336例,其中…,解除医学观察的密切接触者32566人).
     const dim = labelDimension(f.label);
-    if (
-      f.category !== 'none' &&
-      owner.category !== 'none' &&
-      f.category !== owner.category &&
-      (dim === 'other' || dim === 'category')
-    ) break;
+    if (!categoryFits(f.category, owner.category) && (dim === 'other' || dim === 'category')) break;
     if (between.includes(';')) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:
       //   吉林1730例,其中长春市…;上海260例   (closes 吉林's sublist, 上海 is 吉林's sibling)
@@ -264,7 +269,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
     if (current) {
       current.children.push(item);
-      if (!current.childCue) current.childCue = (SUBLIST_CUE.exec(between)?.[1] ?? '其中') as string;
+      if (!current.childCue) current.childCue = (SUBLIST_CUE.exec(between)?.[1] ?? '其中').replace('当中', '其中');
     } else items.push(item);
     prevEnd = f.end;
   }
@@ -810,7 +815,8 @@ export function findGroups(
       // (3) …401例,其中,平城区220例、…   (4) …118人,现已集中隔离46人、…   (5) …22例,分别是上海的11例、…
       const after = norm.slice(j + 1, j + 6);
       let cue: string | undefined;
-      if (after.startsWith('其中') && !/^其中(重症|危重|重型)/.test(after)) cue = '其中';
+      // 當中 (Hong Kong) is read as 其中.
+      if (/^(其中|当中)/.test(after) && !/^(其中|当中)(重症|危重|重型)/.test(after)) cue = '其中';
       else {
         const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(after);
         if (m) cue = m[1];
@@ -895,7 +901,7 @@ export function findGroups(
       if (!first || consumed.has(first.id) || !unitsCompatible(first.unit, owner.unit)) return;
       // the item's count is in its first clause (1.集中隔离点发现11例;), not deep in a description
       if (/[,;。]/.test(norm.slice(span.start, first.start))) return;
-      if (first.category !== 'none' && owner.category !== 'none' && first.category !== owner.category) return;
+      if (!categoryFits(first.category, owner.category)) return;
       // more counts in the item only as its own breakdown (其中, 含, 分别 …)
       const more = level[1];
       if (more && !/(其中|含|包括|分别|均)/.test(norm.slice(first.end, more.start))) return;

@@ -35,6 +35,10 @@ export const CATEGORY_TERMS: ReadonlyArray<readonly [string, Category]> = [
   ['确诊', 'confirmed'],
   ['本土病例', 'confirmed'],
   ['输入病例', 'confirmed'],
+  // 核酸檢測陽性個案: cases found positive by a test, not tests.
+  ['核酸检测阳性', 'positive'],
+  ['核酸阳性', 'positive'],
+  ['检测阳性', 'positive'],
   ['阳性感染者', 'positive'],
   ['阳性病例', 'positive'],
   ['感染者', 'positive'],
@@ -110,6 +114,10 @@ export const DIMENSION_TERMS: ReadonlyArray<readonly [string, Dimension]> = [
   ['普通型', 'severity'],
   ['轻型', 'severity'],
   ['分型', 'severity'],
+  // Hong Kong: 當中22人情況危殆、31人情況嚴重 (not 嚴重 alone: 嚴重急性呼吸綜合症 is a disease name).
+  ['危殆', 'severity'],
+  ['情况严重', 'severity'],
+  ['病情严重', 'severity'],
   ['籍', 'nationality'],
   ['男', 'gender'],
   ['女', 'gender'],

@@ -173,24 +173,34 @@ export function parseArabicValue(
 
 const FULLWIDTH_ZERO = 0xff10;
 
-function groupThousands(s: string): string {
+function groupThousands(s: string, separator: string): string {
   const dot = s.indexOf('.');
   const int = dot < 0 ? s : s.slice(0, dot);
   let out = '';
   for (let i = 0; i < int.length; i++) {
-    if (i > 0 && (int.length - i) % 3 === 0) out += ',';
+    if (i > 0 && (int.length - i) % 3 === 0) out += separator;
     out += int[i];
   }
   return out + (dot < 0 ? '' : s.slice(dot));
 }
 
-/** Writes `value` in the style of `like` (full-width digits, thousands separators, Chinese numerals). */
-export function formatLike(value: number, style: { numeral: 'arabic' | 'fullwidth' | 'chinese'; grouped: boolean }): string {
+/** The thousands separator a grouped literal uses (1,234 / 1，234 / 7 528): its first character that is no digit. */
+function separatorOf(literal: string | undefined): string {
+  if (literal === undefined) return ',';
+  for (const ch of literal) if (!/[0-9\uff10-\uff19]/.test(ch)) return ch;
+  return ',';
+}
+
+/**
+ * Writes `value` in the style of `like` (full-width digits, thousands separators, Chinese
+ * numerals); a grouped figure's own separator is kept (a comma, a full-width comma, a space).
+ */
+export function formatLike(value: number, style: { numeral: 'arabic' | 'fullwidth' | 'chinese'; grouped: boolean; literal?: string }): string {
   if (style.numeral === 'chinese' && Number.isInteger(value) && value >= 0 && value < 1e16) {
     return toChineseNumeral(value);
   }
   let s = String(value);
-  if (style.grouped) s = groupThousands(s);
+  if (style.grouped) s = groupThousands(s, separatorOf(style.literal));
   if (style.numeral === 'fullwidth') {
     s = s.replace(/[0-9]/g, (d) => String.fromCharCode(FULLWIDTH_ZERO + d.charCodeAt(0) - 48));
   }
