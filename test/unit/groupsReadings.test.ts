@@ -255,3 +255,40 @@ describe('Hong Kong releases', () => {
     assert.equal(analyze('編號 1 234 號').figures.filter((f) => f.grouped).length, 0);
   });
 });
+
+/** Mainland report shapes found by reading unseen provincial and city bulletins. */
+describe('provincial and city reports', () => {
+  it('a 其中 after a line of case numbers speaks of that line, not of a figure two sentences back', () => {
+    const text =
+      '感染者1至14:现住西城区。其中隔离观察人员8例、社会面筛查人员6例;轻型3例、无症状感染者11例。\n' +
+      '感染者15至371:现住朝阳区。其中隔离观察人员273例、社会面筛查人员84例;轻型22例、无症状感染者335例。';
+    assert.deepEqual(sums(text), []);
+    assert.deepEqual(analyze(text).findings.filter((f) => f.severity === 'error'), []);
+  });
+
+  it('a 其中 after two counts joined by 、 or 和 may split them together', () => {
+    assert.deepEqual(sums('我县新增本土确诊病例3例、本土无症状感染者12例,其中隔离管控中发现11例,社会面筛查发现4例。'), []);
+    assert.deepEqual(sums('全市新增本土确诊病例24例和无症状感染者48例,其中隔离管控中发现66例,社会面筛查发现6例。'), []);
+    // parts that fit the last count alone are still its parts, and checked
+    assert.deepEqual(sums('我县新增本土确诊病例3例、本土无症状感染者12例,其中隔离管控中发现8例,社会面筛查发现3例。'), [
+      'Parts do not add up to the total: 8 + 3 = 11 ≠ 12',
+    ]);
+  });
+
+  it('新增病例中 after confirmed and asymptomatic counts is not read as the confirmed ones, nor as a part', () => {
+    const text = '全省新增本土确诊病例23例,其中A市15例、C市8例;新增本土无症状感染者157例。新增病例中,142例在隔离管控人员中发现,38例在社区筛查中发现。';
+    assert.deepEqual(sums(text), []);
+    assert.deepEqual(sums('全省新增本土确诊病例23例。新增确诊病例中,14例在隔离管控人员中发现,8例在社区筛查中发现。'), [
+      'Parts do not add up to the total: 14 + 8 = 22 ≠ 23',
+    ]);
+  });
+
+  it('names joined by 和/及/与 before 各 are counted one by one', () => {
+    assert.deepEqual(groupsOf('全省新增本土确诊病例7例(广州2例,深圳2例,东莞和江门各1例,中山1例)。'), ['7 = 2 + 2 + 2×1 + 1']);
+    assert.deepEqual(groupsOf('全省新增境外输入确诊病例6例(广州2例,东莞、江门各报告2例)。'), ['6 = 2 + 2×2']);
+    assert.deepEqual(groupsOf('新增确诊病例7例,其中和平区和河西区各2例,南开区3例。'), ['7 = 2×2 + 3']);
+    assert.deepEqual(sums('全省新增7例(佛山及清远各2例,中山2例)。'), ['Parts do not add up to the total: 2×2 + 2 = 6 ≠ 7']);
+    // 分别 pairs names with values: A及B分别为X及Y is two parts, not 2×X
+    assert.deepEqual(groupsOf('共录得5611宗死亡个案,当中由医院管理局及公众殓房报告的个案分别为5580宗及31宗。'), ['5611 = 5580 + 31']);
+  });
+});

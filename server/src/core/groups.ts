@@ -169,9 +169,29 @@ function separates(norm: string, i: number, flag: number): boolean {
 
 const SUBLIST_CUE = /(其中|当中|分别为|分别是|分别有|则为)/;
 const SUBSET_HEAD = /^(含|包含|包括)/;
-const ENUM_TAIL = /(各|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
+const ENUM_TAIL = /(各|各报告|各有|各新增|各发现|均报告|均有|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
 /** The last characters of the ENUM_TAIL words. */
-const ENUM_TAIL_LAST = new Set([...'各为系均是得别都'].map((c) => c.charCodeAt(0)));
+const ENUM_TAIL_LAST = new Set([...'各为系均是得别都告有增现'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The names of an enumeration before 各/均: split at 、 and at 和/及/与 between names of two
+ * characters or more (东莞和江门各1例; 和平区和河西区 splits at its second 和 only).
+ */
+function enumeratedNames(head: string): string[] {
+  const names: string[] = [];
+  for (const part of head.split('、')) {
+    let from = 0;
+    for (let k = 2; k <= part.length - 3; k++) {
+      const c = part[k];
+      if ((c === '和' || c === '及' || c === '与') && k - from >= 2) {
+        names.push(part.slice(from, k));
+        from = k + 1;
+      }
+    }
+    names.push(part.slice(from));
+  }
+  return names;
+}
 const OTHERS_N = /其他([0-9]+)个/;
 
 /** The clause head before a figure: text back to the previous figure or a , ; : ( separator. */
@@ -195,9 +215,10 @@ function multiplicity(norm: string, text: string, fig: Figure, floor: number): n
   if (!ENUM_TAIL.test(head)) return 1;
   const others = OTHERS_N.exec(head);
   if (others) return Number(others[1]);
-  if (!head.includes('、')) return 1;
-  const names = head.replace(ENUM_TAIL, '').replace(/^(其中|也)/, '').split('、');
-  if (names.some((n) => n.length === 0 || n.length > 14)) return 1;
+  // (分别 pairs names with values one by one unless only one value follows: A及B分别为3例及2例)
+  const bare = head.replace(ENUM_TAIL, '').replace(/^(其中|也)/, '');
+  const names = (ENUM_TAIL.exec(head)?.[1] ?? '').includes('分别') ? bare.split('、') : enumeratedNames(bare);
+  if (names.length < 2 || names.some((n) => n.length === 0 || n.length > 14)) return 1;
   const labelStart = fig.start - head.length;
   const label = text.slice(labelStart, labelStart + head.replace(ENUM_TAIL, '').length).replace(/^(其中|也)/, '');
   fig.label = label;
@@ -278,9 +299,12 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
 
 /** The earlier figure a figureless intro (新增确诊病例中, 确诊病例中) refers to. */
 function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
-  const category = CATEGORY_TERMS.find(([term]) => head.includes(term))?.[1];
-  if (!category) return undefined;
-  const qualifier = QUALIFIER_TERMS.find(([term]) => head.includes(term))?.[1];
+  const term = CATEGORY_TERMS.find(([t]) => head.includes(t));
+  if (!term) return undefined;
+  const category = term[1];
+  const qualifier = QUALIFIER_TERMS.find(([t]) => head.includes(t))?.[1];
+  // 新增病例中 after both confirmed and asymptomatic counts may speak of them together.
+  if (term[0] === '病例' && recent.some((f) => f.category === 'asymptomatic' && (!qualifier || f.qualifier === qualifier))) return undefined;
   const same = recent.filter((f) => f.category === category);
   if (qualifier) return [...same].reverse().find((f) => f.qualifier === qualifier);
   // No qualifier: 确诊病例中 speaks of the running total (累计), else of the latest one.
@@ -587,6 +611,21 @@ export function findGroups(
     }
   };
 
+  /**
+   * 新增本土确诊病例3例、本土无症状感染者12例,其中隔离管控中发现11例,社会面筛查发现4例: a
+   * 其中 after two counts joined by 、/和/及 may split them together (11 + 4 = 3 + 12). When the
+   * parts come closer to the two together than to the last alone, the list is not read as
+   * the last one's (no group, so no false sum).
+   */
+  const ofJoinedTotals = (prev: Figure | undefined, owner: Figure, items: Item[], depth: ReadonlyMap<number, number>): boolean => {
+    if (!prev || consumed.has(prev.id) || prev.kind !== 'count' || !unitsCompatible(prev.unit, owner.unit)) return false;
+    if ((depth.get(prev.id) ?? 0) !== (depth.get(owner.id) ?? 0)) return false;
+    const between = norm.slice(prev.end, owner.start);
+    if (!/^\s*[、和及与]/.test(between) || /[,;:。()]/.test(between)) return false;
+    const sum = items.reduce((a, it) => a + it.fig.value * it.mult, 0);
+    return Math.abs(sum - (prev.value + owner.value)) < Math.abs(sum - owner.value);
+  };
+
   /** A reading of its own (a sex or outcome split, a numbered list): one group, all its parts. */
   const pushWhole = (owner: Figure, r: Item[], cue: string, dimension?: Dimension): void => {
     const key = `${owner.id}:${r.map((p) => p.fig.id).join(',')}`;
@@ -683,6 +722,16 @@ export function findGroups(
     return countsIn((sentences[si] as Span).start, end).some((f) => f !== owner && f.category === 'death' && !parts.some((p) => p.fig === f));
   };
 
+  /** Whether a sentence holds a number that is no count, date or time (a range of case numbers). */
+  const hasOtherNumber = (sentence: Span): boolean => {
+    for (let i = firstAtOrAfter(allFigures, (f) => f.start, sentence.start); i < allFigures.length; i++) {
+      const f = allFigures[i] as Figure;
+      if (f.start >= sentence.end) return false;
+      if (f.kind === 'other') return true;
+    }
+    return false;
+  };
+
   const contexts: Array<Ctx | undefined> = []; // per sentence, for the readings after the lists
   let sentenceIndex = -1;
   for (const sentence of sentences) {
@@ -727,7 +776,8 @@ export function findGroups(
       const comma = intro.search(/[,:]/);
       const head = comma > 0 ? intro.slice(0, comma).trim() : '';
       if (head.endsWith('中') && !head.endsWith('集中') && head.length <= 20) {
-        const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd));
+        // (a part of an earlier list is no total: 其中A市15例、C市8例。新增…中)
+        const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd).filter((f) => !consumed.has(f.id)));
         if (owner && !ctxHandled.has(owner.id)) {
           const items = parseList(ctx, text, owner, sentence.start + comma + 1, sentence.end, 0);
           if (items.length > 1) {
@@ -754,7 +804,11 @@ export function findGroups(
       }
     }
     recentEnd = k; // the counts of the sentences read so far (figs are the last of them)
+    // A sentence with numbers but no count in between (感染者15至371:现住朝阳区。其中…) starts
+    // another item: its 其中 does not speak of a figure two sentences back. A sentence with no
+    // number keeps the link (…51例。安阳市、漯河市为报告首例确诊病例。其中:安阳市3例、…).
     if (figs.length > 0) previousLast = figs[figs.length - 1];
+    else if (hasOtherNumber(sentence)) previousLast = undefined;
     previousFigs = figs;
     if (figs.length < 2) continue;
 
@@ -849,6 +903,7 @@ export function findGroups(
       const items = parseList(ctx, text, owner, j + 1, limit, d);
       if (items.length > 0) {
         ctxHandled.add(owner.id);
+        if (cue === '其中' && ofJoinedTotals(figs[idx - 1], owner, items, ctx.depth)) continue;
         emitRuns(owner, items, cue);
       }
     }
