@@ -258,6 +258,11 @@ describe('Hong Kong releases', () => {
 
 /** Mainland report shapes found by reading unseen provincial and city bulletins. */
 describe('provincial and city reports', () => {
+  it('reads 1萬2,345 whole and a figure whose measure word a line wrap spaced off', () => {
+    assert.deepEqual(sums('本港今日新增1萬2,345宗確診個案,其中8,102宗為本地個案,4,243宗為輸入個案。'), []);
+    assert.deepEqual(groupsOf('新增确诊病例25例,其中云南7例,福建4 例,江苏14例。'), ['25 = 7 + 4 + 14']);
+  });
+
   it('a 其中 after a line of case numbers speaks of that line, not of a figure two sentences back', () => {
     const text =
       '感染者1至14:现住西城区。其中隔离观察人员8例、社会面筛查人员6例;轻型3例、无症状感染者11例。\n' +
@@ -288,6 +293,8 @@ describe('provincial and city reports', () => {
     assert.deepEqual(groupsOf('全省新增境外输入确诊病例6例(广州2例,东莞、江门各报告2例)。'), ['6 = 2 + 2×2']);
     assert.deepEqual(groupsOf('新增确诊病例7例,其中和平区和河西区各2例,南开区3例。'), ['7 = 2×2 + 3']);
     assert.deepEqual(sums('全省新增7例(佛山及清远各2例,中山2例)。'), ['Parts do not add up to the total: 2×2 + 2 = 6 ≠ 7']);
+    // the names may follow the item before with a 、
+    assert.deepEqual(groupsOf('新增本土确诊病例12例,其中辽宁9例、江苏、云南、青海各1例。'), ['12 = 9 + 3×1']);
     // 分别 pairs names with values: A及B分别为X及Y is two parts, not 2×X
     assert.deepEqual(groupsOf('共录得5611宗死亡个案,当中由医院管理局及公众殓房报告的个案分别为5580宗及31宗。'), ['5611 = 5580 + 31']);
   });

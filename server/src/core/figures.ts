@@ -225,11 +225,34 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
   if (m === WAN || m === YI) {
     multiplier = m === WAN ? 1e4 : 1e8;
     end = i + 1;
-    // 9万7527
+    const myriads = m === YI && !decimal ? readMyriads(norm, end) : undefined;
+    if (myriads) {
+      // 33亿5857.6万剂次, 1亿2000万: the 亿 part plus a 万 part (whose precision is the figure's)
+      const high = parseArabicValue(digitsText, 1e8);
+      if (!high) return undefined;
+      return {
+        start,
+        valueEnd: myriads.end,
+        numeral: fw ? 'fullwidth' : 'arabic',
+        grouped,
+        value: high.value + myriads.value.value,
+        low: high.value + myriads.value.low,
+        high: high.value + myriads.value.high,
+        decimal: myriads.decimal,
+        digits: intEnd - start,
+      };
+    }
+    // 9万7527, 1萬2,345
     let k = end;
-    while (k < n && k - end < 5 && isDigit(norm.charCodeAt(k))) k++;
-    if (k > end && !decimal && k - end <= Math.log10(multiplier) && !isDigit(codeAt(norm, k))) {
-      tail = norm.slice(end, k);
+    let tailDigits = 0;
+    while (k < n && tailDigits <= 8) {
+      const c = norm.charCodeAt(k);
+      if (isDigit(c)) tailDigits++;
+      else if (!(c === COMMA && tailDigits > 0 && isDigit(codeAt(norm, k + 1)) && isDigit(codeAt(norm, k + 2)) && isDigit(codeAt(norm, k + 3)) && !isDigit(codeAt(norm, k + 4)))) break;
+      k++;
+    }
+    if (k > end && !decimal && tailDigits <= Math.log10(multiplier) && !isDigit(codeAt(norm, k))) {
+      tail = withoutSeparators(norm, end, k);
       end = k;
     }
   }
@@ -264,6 +287,21 @@ function countUnitAt(norm: string, p: number): boolean {
   const q = codeAt(norm, p);
   const unit = matchUnit(norm, q === YU || q === DUO ? p + 1 : p);
   return unit !== '' && COUNT_UNITS.has(unit);
+}
+
+/** The 万 part after 亿 at i (2000万, 5857.6万): its value and end; undefined when there is none. */
+function readMyriads(norm: string, i: number): { value: { value: number; low: number; high: number }; end: number; decimal: boolean } | undefined {
+  let k = i;
+  while (k < norm.length && k - i < 5 && isDigit(norm.charCodeAt(k))) k++;
+  if (k === i || k - i > 4) return undefined;
+  let q = k;
+  if (codeAt(norm, q) === DOT && isDigit(codeAt(norm, q + 1))) {
+    q++;
+    while (q < norm.length && isDigit(norm.charCodeAt(q))) q++;
+  }
+  if (codeAt(norm, q) !== WAN) return undefined;
+  const value = parseArabicValue(norm.slice(i, q), 1e4);
+  return value ? { value, end: q + 1, decimal: q > k } : undefined;
 }
 
 /** The digits and decimal point of norm[from, to), without the thousands separators. */
@@ -424,7 +462,15 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     footnote = '*';
     p++;
   }
-  const unit = matchUnit(norm, p);
+  let unit = matchUnit(norm, p);
+  // 福建4 例: a space that a line wrap or a typesetter left before the measure word.
+  if (unit === '' && isGroupSpace(text, p) && !isDigit(codeAt(norm, p + 1))) {
+    const spaced = matchUnit(norm, p + 1);
+    if (spaced !== '' && COUNT_UNITS.has(spaced)) {
+      p++;
+      unit = spaced;
+    }
+  }
   // Character codes around the number; 0 (in no table) past either end of the text.
   const after = p < norm.length ? norm.charCodeAt(p) : 0;
   const before = start > 0 ? norm.charCodeAt(start - 1) : 0;

@@ -211,7 +211,8 @@ function multiplicity(norm: string, text: string, fig: Figure, floor: number): n
   let e = fig.start;
   while (e > floor && e > fig.start - 60 && /\s/.test(norm[e - 1] as string)) e--;
   if (e <= floor || e <= fig.start - 60 || !ENUM_TAIL_LAST.has(norm.charCodeAt(e - 1))) return 1;
-  const head = itemHead(norm, fig, floor).trim();
+  // (辽宁9例、江苏、云南、青海各1例: the head starts after the 、 that ends the item before)
+  const head = itemHead(norm, fig, floor).trim().replace(/^[、和及与]/, '');
   if (!ENUM_TAIL.test(head)) return 1;
   const others = OTHERS_N.exec(head);
   if (others) return Number(others[1]);
