@@ -299,3 +299,27 @@ describe('provincial and city reports', () => {
     assert.deepEqual(groupsOf('共录得5611宗死亡个案,当中由医院管理局及公众殓房报告的个案分别为5580宗及31宗。'), ['5611 = 5580 + 31']);
   });
 });
+
+/** Taiwan CDC (疾管署) release shapes, made-up figures in the releases' wording. */
+describe('Taiwan releases', () => {
+  const lead = '疾病管制署今日發布最新疫情資訊,呼籲民眾提高警覺並落實防疫措施。';
+
+  it('a sex split that closes the total ends there; a country list after it is a second split', () => {
+    const text = `${lead}今日新增242例境外移入個案中,為128例男性、114例女性,分別自越南(26例),美國(46例),另170例感染國家調查中。`;
+    assert.deepEqual(groupsOf(text), ['242 = 128 + 114', '242 = 26 + 46 + 170']);
+    assert.deepEqual(sums(text), []);
+  });
+
+  it('counts of attributes after a sex split are no split of the total', () => {
+    assert.deepEqual(sums(`${lead}今日新增28例本土病例死亡個案,為14例男性、14例女性,皆屬重度感染、27例具慢性病史、15例未接種3劑以上疫苗。`), []);
+    // an unknown-sex part that closes the split still belongs to it
+    assert.deepEqual(groupsOf(`${lead}今日新增45608例本土病例,為21296例男性、24293例女性、19例調查中。`), ['45608 = 21296 + 24293 + 19']);
+  });
+
+  it('個案分布為 after one part splits that part; 另 after a semicolon closes it', () => {
+    const text = `${lead}2020年起累計853例死亡病例,其中839例本土,個案居住縣市分布為新北市837例、宜蘭縣2例;另14例為境外移入。`;
+    assert.deepEqual(sums(text), []);
+    assert.ok(groupsOf(text).includes('839 = 837 + 2'), JSON.stringify(groupsOf(text)));
+    assert.deepEqual(sums(text.replace('新北市837例', '新北市836例')), ['Parts do not add up to the total: 836 + 2 = 838 ≠ 839']);
+  });
+});

@@ -167,7 +167,7 @@ function separates(norm: string, i: number, flag: number): boolean {
   return ((SEPARATORS[norm.charCodeAt(i)] as number) & flag) !== 0;
 }
 
-const SUBLIST_CUE = /(其中|当中|分别为|分别是|分别有|则为)/;
+const SUBLIST_CUE = /(其中|当中|分别为|分别是|分别有|则为|分布为|分布在|分布于)/;
 const SUBSET_HEAD = /^(含|包含|包括)/;
 const ENUM_TAIL = /(各|各报告|各有|各新增|各发现|均报告|均有|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
 /** The last characters of the ENUM_TAIL words. */
@@ -279,14 +279,19 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       //   其中境外输入病例43例(…);本土病例2086例  (本土 is 境外输入's sibling)
       //   按区域分布在平城区3例、云冈区6例;发现方式分别为…  (a new dimension)
       //   …32例,其中境外输入28例,本土4例(…);当日转为确诊病例4例  (not a sibling: the list ends)
-      if (current && sameKind(f, current.fig)) current = undefined;
+      // (…其中839例本土,居住縣市分布為新北市837例、宜蘭縣2例;另14例為境外移入: 另 closes it too)
+      if (current && (sameKind(f, current.fig) || between.includes('另'))) current = undefined;
       if (!current && !bracketed) {
         const first = items[0];
         const cueAhead = /(分别|按|方式)/.test(between);
         if (!cueAhead && !(first && sameKind(f, first.fig))) break;
       }
     }
-    const opensSublist = items.length > 0 && !current && !between.includes(';') && SUBLIST_CUE.test(between) && !SUBSET_HEAD.test(between.trim());
+    // 分布为 splits the one item before it (其中839例本土,个案分布为…); after several items it
+    // splits the total again (為41,073例男性、44,211例女性、26例調查中,個案分布為…).
+    const cueWord = SUBLIST_CUE.exec(between)?.[1];
+    const opensSublist =
+      items.length > 0 && !current && !between.includes(';') && cueWord !== undefined && !SUBSET_HEAD.test(between.trim()) && (!cueWord.startsWith('分布') || items.length === 1);
     if (opensSublist) current = items[items.length - 1];
     const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
     if (current) {
@@ -647,7 +652,10 @@ export function findGroups(
       const dim = labelDimension(it.fig.label);
       const between = prev ? norm.slice(prev.fig.end, it.fig.start) : '';
       const newSegment = between.includes(';') && /(分别|按|方式)/.test(between);
-      if (run.length > 0 && (newSegment || (dim !== 'other' && runDim !== 'other' && dim !== runDim))) {
+      // 為128例男性、114例女性,分別自越南(26例)…: a sex split that already closes the total
+      // ends there, and what follows splits the total again (or is no split: 皆屬重度感染、27例具慢性病史).
+      const afterSexes = runDim === 'gender' && dim !== 'gender' && closes(owner, run.map((p) => p.fig), run.map((p) => p.mult));
+      if (run.length > 0 && (newSegment || afterSexes || (dim !== 'other' && runDim !== 'other' && dim !== runDim))) {
         runs.push(run);
         run = [];
         runDim = 'other';
@@ -657,11 +665,16 @@ export function findGroups(
       prev = it;
     }
     if (run.length > 0) runs.push(run);
+    let previousDim: Dimension | undefined;
     for (const r of runs) {
       const key = `${owner.id}:${r.map((p) => p.fig.id).join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const dims = r.map((p) => labelDimension(p.fig.label)).filter((d) => d !== 'other');
+      const afterSexes = previousDim === 'gender';
+      previousDim = dims[0] ?? 'other';
+      // After a sex split, counts of no named dimension are a second split only when they close.
+      if (afterSexes && dims.length === 0 && !closes(owner, r.map((p) => p.fig), r.map((p) => p.mult))) continue;
       const labels = (): string => r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
       const last = r[r.length - 1] as Item;
       const listText = (): string => norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
