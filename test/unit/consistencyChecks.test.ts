@@ -143,3 +143,26 @@ describe('percent', () => {
     assert.ok(f[0]!.message.includes('2086 / 2129 = 98.0%'), f[0]!.message);
   });
 });
+
+/** Shapes from unseen news articles that raised false findings. */
+describe('shares, generic measure words and excepted places', () => {
+  it('a share that names its part (单采占7.7%) is checked against that part, not the count before it', () => {
+    assert.deepEqual(codes('当日共检测样本130万管,其中单采样本10万管,混采样本120万管,单采占7.7%。', 'percent'), []);
+    assert.deepEqual(
+      codes('当日共检测样本130万管,其中单采样本10万管,混采样本120万管,单采样本占17.7%。', 'percent').map((f) => f.message),
+      ['The share does not match its figures: 100000 / 1300000 = 7.7%, not 17.7%'],
+    );
+    assert.equal(codes('新增确诊病例2129例,其中境外输入病例43例,本土病例2086例,占90.0%。', 'percent').length, 1);
+  });
+
+  it('counts with 个 of different nouns are no total and part (两个阶段, 四个街道)', () => {
+    assert.deepEqual(analyze('本次核酸检测工作分为两个阶段进行。其中,第一阶段完成主城区四个街道28万余份样本采集,检测结果全部呈阴性。').findings.filter((f) => f.severity !== 'information'), []);
+    assert.equal(codes('全县划定5个风险区,其中高风险区2个、中风险区4个。', 'breakdown-sum').length, 1);
+  });
+
+  it('a figure of the places other than one (湖北以外省份) repeats no figure of the same words', () => {
+    const period = '3月18日0时至24时';
+    assert.deepEqual(codes(`${period},湖北以外省份无新增死亡病例。新增确诊病例3例。${period},新增死亡病例8例。`, 'conflicting-repeat'), []);
+    assert.equal(codes(`${period},无新增死亡病例。新增确诊病例3例。${period},新增死亡病例8例。`, 'conflicting-repeat').length, 1);
+  });
+});

@@ -18,7 +18,7 @@
 import { firstAtOrAfter } from './sortedSearch';
 import { CATEGORY_TERMS, DIMENSION_TERMS, PLACE_SUFFIXES, QUALIFIER_TERMS } from './lexicon';
 import { lookupPlace } from './gazetteer';
-import { toSimplified } from './text/normalize';
+import { isHan, toSimplified } from './text/normalize';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import type { Dimension, Figure, Group, Span } from './types';
 
@@ -36,6 +36,20 @@ function unitsCompatible(a: string, b: string): boolean {
 function categoryFits(part: Figure['category'], total: Figure['category']): boolean {
   if (part === 'none' || total === 'none' || part === total) return true;
   return total === 'positive' && (part === 'confirmed' || part === 'asymptomatic');
+}
+
+/** Measure words that say nothing of what is counted: the noun after them does. */
+const GENERIC_UNITS = new Set(['个', '家', '所', '处', '座', '栋', '幢', '间']);
+
+/**
+ * Whether two figures with a generic measure word count the same thing: 两个阶段 and 四个街道
+ * do not (分为两个阶段。其中,第一阶段完成主城区四个街道…); 10个市 and 3个市 do.
+ */
+function sameCountedNoun(norm: string, a: Figure, b: Figure): boolean {
+  if (!GENERIC_UNITS.has(a.unit) || !GENERIC_UNITS.has(b.unit)) return true;
+  const x = norm.charCodeAt(a.end);
+  const y = norm.charCodeAt(b.end);
+  return x === y || !isHan(x) || !isHan(y);
 }
 
 const dimensionCache = new Map<string, Dimension>();
@@ -259,7 +273,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     const singleton = fd === depth + 1 && norm[f.start - 1] === '(' && norm[f.end] === ')';
     if (fd !== depth && !singleton) continue;
     if (f.start < skipUntil) continue;
-    if (!unitsCompatible(f.unit, owner.unit)) continue;
+    if (!unitsCompatible(f.unit, owner.unit) || !sameCountedNoun(norm, f, owner)) continue;
     const between = norm.slice(prevEnd, f.start);
     const head = itemHead(norm, f, prevEnd);
     if (SUBSET_HEAD.test(head.trim())) {

@@ -47,6 +47,16 @@ function descriptor(f: Figure, norm: string): string {
   return base.replace(/新冠肺炎|新型冠状病毒肺炎|新冠|我市|全市|本市|我省|全省|本地|本土|境外输入|的|共|有|[\s,、]/g, '');
 }
 
+/**
+ * 湖北以外省份,无新增死亡病例: a figure of the places other than one, in a sentence that says
+ * so before it. Its population is not that of the same words elsewhere: it is not compared.
+ */
+function ofPlacesExcept(norm: string, f: Figure): boolean {
+  const from = Math.max(norm.lastIndexOf('。', f.start - 1), norm.lastIndexOf('\n', f.start - 1), f.start - 80) + 1;
+  const head = norm.slice(from, f.start);
+  return head.includes('以外') || head.includes('之外');
+}
+
 export function checkConflictingRepeat(
   norm: string,
   figures: Figure[],
@@ -66,7 +76,7 @@ export function checkConflictingRepeat(
   const cheapCount = new Map<string, number>();
   for (const f of figures) {
     if (f.kind !== 'count' || f.category === 'none' || !f.qualifier || f.qualifier === 'round' || f.qualifier === 'converted') continue;
-    if (partOfBreakdown.has(f.id)) continue;
+    if (partOfBreakdown.has(f.id) || ofPlacesExcept(norm, f)) continue;
     const current = f.period !== undefined ? dates[f.period] : undefined;
     const place = !f.region || (home && f.region.name === home.name) ? '~' : f.region.name;
     const unit = PERSON_UNITS.has(f.unit) ? 'person' : f.unit;

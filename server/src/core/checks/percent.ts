@@ -4,6 +4,7 @@
  * "其中本土病例2086例,占98.0%" must be 2086 / 2129 within the rounding of 98.0.
  */
 import { localized, type Locale } from '../messages';
+import { toSimplified } from '../text/normalize';
 import type { Figure, Finding, Group } from '../types';
 
 const OVER = { en: 'A share cannot exceed 100%: {0}', zh: '占比不能超过 100%:{0}' };
@@ -31,11 +32,22 @@ export function checkPercent(norm: string, figures: Figure[], groups: Group[], l
     // "…2086例,占98%" : the count just before, a part of a known total.
     if (!/占/.test(clause)) continue;
     let part: Figure | undefined;
-    for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
-      const c = figures[j] as Figure;
-      if (c.kind === 'count' && f.start - c.end <= 8) {
-        part = c;
-        break;
+    // 单采占7.7%: a share that names its part is the share of the part with that label (or
+    // of none that can be told: no check), not of the count right before it.
+    const subject = clause.slice(0, clause.indexOf('占')).replace(/^(其中|分别|约|共|则)/, '').trim();
+    if (subject.length >= 2) {
+      for (let j = i - 1; j >= 0 && j >= i - 12 && !part; j--) {
+        const c = figures[j] as Figure;
+        if (c.kind === 'count' && c.label !== undefined && toSimplified(c.label).includes(subject)) part = c;
+      }
+      if (!part) continue;
+    } else {
+      for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+        const c = figures[j] as Figure;
+        if (c.kind === 'count' && f.start - c.end <= 8) {
+          part = c;
+          break;
+        }
       }
     }
     const total = part ? totalOf.get(part.id) : undefined;
