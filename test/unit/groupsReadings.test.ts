@@ -323,3 +323,26 @@ describe('Taiwan releases', () => {
     assert.deepEqual(sums(text.replace('新北市837例', '新北市836例')), ['Parts do not add up to the total: 836 + 2 = 838 ≠ 839']);
   });
 });
+
+/** Lists that run past their split: found in unseen city reports, HK news and vaccination news. */
+describe('where a list of parts ends', () => {
+  it('a split that closes its total ends before an item of another dimension', () => {
+    assert.deepEqual(groupsOf('3月份以来,郑州全市累计报告新冠病毒感染者161例。其中:确诊31例,无症状130例,已出院82例。'), ['161 = 31 + 130', '161 ⊇ 82']);
+  });
+
+  it('a running total ends the parts of a new one, and 另有 adds a part only when it fits', () => {
+    const hk = '新增348宗直接經核酸檢測陽性個案,當中97宗屬輸入個案,另有404宗已核實的快測呈報個案,第五波疫情累計逾120.8萬宗確診,新增1死亡個案,第五波累計死亡個案9178宗。';
+    assert.deepEqual(groupsOf(hk), ['348 ⊇ 97']);
+    assert.deepEqual(groupsOf('新增确诊病例10例,其中境外输入8例,另有2例为本土病例。'), ['10 = 8 + 2']);
+  });
+
+  it('stages of vaccination counted in people are nested, never parts', () => {
+    const text = '完成加强免疫1亿8417.9万人,其中80岁以上老年人接种覆盖人口数为2773万人,完成全程接种2375.7万人,完成加强免疫接种1515.3万人。';
+    assert.deepEqual(sums(text), []);
+    // doses by dose number still add up
+    assert.deepEqual(sums('累计报告接种新冠病毒疫苗12480.6万剂次,其中第一剂次4860.2万剂次、第二剂次4620.4万剂次、加强免疫3000万剂次。'), []);
+    assert.deepEqual(sums('累计报告接种新冠病毒疫苗12480.6万剂次,其中第一剂次4860.2万剂次、第二剂次4620.4万剂次、加强免疫2000万剂次。'), [
+      'Parts do not add up to the total: 48602000 + 46204000 + 20000000 = 114806000 ≠ 124806000',
+    ]);
+  });
+});

@@ -38,6 +38,9 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
   return total === 'positive' && (part === 'confirmed' || part === 'asymptomatic');
 }
 
+/** The stages of vaccination counted in people: nested, never a partition. */
+const VACCINATION_STAGE = /(覆盖|全程|加强|首针|首剂)/;
+
 /** Measure words that say nothing of what is counted: the noun after them does. */
 const GENERIC_UNITS = new Set(['个', '家', '所', '处', '座', '栋', '幢', '间']);
 
@@ -287,6 +290,11 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     // A figure of another category ends the list (…336例,其中…,解除医学观察的密切接触者32566人).
     const dim = labelDimension(f.label);
     if (!categoryFits(f.category, owner.category) && (dim === 'other' || dim === 'category')) break;
+    // So does a running total after a new or current one (新增348宗…,當中97宗…,累計逾120.8萬宗確診).
+    if (f.qualifier === 'cumulative' && (owner.qualifier === 'new' || owner.qualifier === 'current')) break;
+    // 另有 may add what the total leaves out (348宗核酸陽性個案,當中97宗…,另有404宗快測呈報個案):
+    // it is read as a part only when it fits.
+    if (between.includes('另有') && items.reduce((a, it) => a + it.fig.low * it.mult, 0) + f.low > owner.high) break;
     if (between.includes(';')) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:
       //   吉林1730例,其中长春市…;上海260例   (closes 吉林's sublist, 上海 is 吉林's sibling)
@@ -668,8 +676,14 @@ export function findGroups(
       const newSegment = between.includes(';') && /(分别|按|方式)/.test(between);
       // 為128例男性、114例女性,分別自越南(26例)…: a sex split that already closes the total
       // ends there, and what follows splits the total again (or is no split: 皆屬重度感染、27例具慢性病史).
-      const afterSexes = runDim === 'gender' && dim !== 'gender' && closes(owner, run.map((p) => p.fig), run.map((p) => p.mult));
-      if (run.length > 0 && (newSegment || afterSexes || (dim !== 'other' && runDim !== 'other' && dim !== runDim))) {
+      // Likewise any split that closes its total before an item of another dimension: 161例。其中:
+      // 确诊31例,无症状130例,已出院82例 is 31 + 130, and 82 of them discharged.
+      const closed =
+        run.length >= 2 &&
+        dim !== runDim &&
+        (runDim === 'gender' || dim !== 'other') &&
+        closes(owner, run.map((p) => p.fig), run.map((p) => p.mult));
+      if (run.length > 0 && (newSegment || closed || (dim !== 'other' && runDim !== 'other' && dim !== runDim))) {
         runs.push(run);
         run = [];
         runDim = 'other';
@@ -685,6 +699,9 @@ export function findGroups(
       if (seen.has(key)) continue;
       seen.add(key);
       const dims = r.map((p) => labelDimension(p.fig.label)).filter((d) => d !== 'other');
+      // 覆盖人数为2773万人,完成全程接种2375.7万人,完成加强免疫1515.3万人: stages of one
+      // population, each within the one before, not parts of anything.
+      if (r.filter((p) => VACCINATION_STAGE.test(toSimplified(p.fig.label ?? '')) && p.fig.unit !== '剂次').length >= 2) continue;
       const afterSexes = previousDim === 'gender';
       previousDim = dims[0] ?? 'other';
       // After a sex split, counts of no named dimension are a second split only when they close.
