@@ -39,7 +39,7 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
 }
 
 /** The stages of vaccination counted in people: nested, never a partition. */
-const VACCINATION_STAGE = /(覆盖|全程|加强|首针|首剂)/;
+const VACCINATION_STAGE = /(覆[盖蓋]|全程|加[强強]|首[针針剂劑])/;
 
 /** Measure words that say nothing of what is counted: the noun after them does. */
 const GENERIC_UNITS = new Set(['个', '家', '所', '处', '座', '栋', '幢', '间']);
@@ -701,7 +701,7 @@ export function findGroups(
       const dims = r.map((p) => labelDimension(p.fig.label)).filter((d) => d !== 'other');
       // 覆盖人数为2773万人,完成全程接种2375.7万人,完成加强免疫1515.3万人: stages of one
       // population, each within the one before, not parts of anything.
-      if (r.filter((p) => VACCINATION_STAGE.test(toSimplified(p.fig.label ?? '')) && p.fig.unit !== '剂次').length >= 2) continue;
+      if (r.filter((p) => p.fig.unit !== '剂次' && VACCINATION_STAGE.test(p.fig.label ?? '')).length >= 2) continue;
       const afterSexes = previousDim === 'gender';
       previousDim = dims[0] ?? 'other';
       // After a sex split, counts of no named dimension are a second split only when they close.

@@ -52,9 +52,13 @@ function descriptor(f: Figure, norm: string): string {
  * so before it. Its population is not that of the same words elsewhere: it is not compared.
  */
 function ofPlacesExcept(norm: string, f: Figure): boolean {
-  const from = Math.max(norm.lastIndexOf('。', f.start - 1), norm.lastIndexOf('\n', f.start - 1), f.start - 80) + 1;
-  const head = norm.slice(from, f.start);
-  return head.includes('以外') || head.includes('之外');
+  // back to the sentence's start, at most 80 characters
+  for (let i = f.start - 1; i > 0 && i >= f.start - 80; i--) {
+    const c = norm[i];
+    if (c === '。' || c === '\n') return false;
+    if (c === '外' && (norm[i - 1] === '以' || norm[i - 1] === '之')) return true;
+  }
+  return false;
 }
 
 export function checkConflictingRepeat(
