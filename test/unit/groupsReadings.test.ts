@@ -346,3 +346,31 @@ describe('where a list of parts ends', () => {
     ]);
   });
 });
+
+/** Early-2020 report shapes (Zhejiang, Hubei, Guangdong, the NHC's Hubei paragraph). */
+describe('early-2020 reports', () => {
+  const lead = '国家卫健委今日通报新型冠状病毒肺炎疫情最新情况。';
+
+  it('其中: with a heading per list (确诊病例中,…;重症病例中,…) splits each total its heading names', () => {
+    const text = `${lead}截至1月28日24时,浙江省累计报告确诊病例296例,重症病例42例;出院病例3例。其中:确诊病例中,杭州市51例、宁波市20例、温州市225例;重症病例中,杭州市14例、温州市28例;出院病例中,温州市3例。`;
+    const g = groupsOf(text);
+    assert.ok(g.includes('296 = 51 + 20 + 225') && g.includes('42 = 14 + 28'), JSON.stringify(g));
+    assert.deepEqual(sums(text), []);
+    assert.deepEqual(sums(text.replace('温州市225例', '温州市224例')), ['Parts do not add up to the total: 51 + 20 + 224 = 295 ≠ 296']);
+  });
+
+  it('a correction beside the parts (订正重复报告病例195例) is none of them', () => {
+    assert.deepEqual(sums(`${lead}湖北累计确诊病例64287例(武汉46607例,订正重复报告病例195例)。`), []);
+  });
+
+  it('a heading that continues a list may hold a count of its own (其他2个地市新增确诊病例中)', () => {
+    assert.deepEqual(groupsOf(`${lead}广东省报告新增确诊病例6例。其中:中山、肇庆各有1例为首例确诊病例。其他2个地市新增确诊病例中,广州3例、深圳1例。`), ['6 = 2×1 + 3 + 1']);
+  });
+
+  it('a province that opens a sentence by its short name is the place of every figure in it', () => {
+    const text = `${lead}截至2月14日24时,现有确诊病例56873例,累计治愈出院病例8096例,累计死亡病例1523例,累计报告确诊病例66492例。\n湖北现有确诊病例48175例,累计治愈出院病例4774例,累计死亡病例1457例,累计确诊病例54406例。`;
+    const a = analyze(text);
+    assert.deepEqual(a.findings.filter((f) => f.code === 'conflicting-repeat'), []);
+    assert.ok(a.figures.filter((f) => f.value === 4774 || f.value === 1457).every((f) => f.region?.name === '湖北省'));
+  });
+});

@@ -38,6 +38,11 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
   return total === 'positive' && (part === 'confirmed' || part === 'asymptomatic');
 }
 
+/** 其中:确诊病例中, — a 其中 whose lists have headings of their own. */
+const HEADED_LEAD = /^其中[:,]?[^,:;。]{1,12}中[,:]/;
+/** 其他地市新增确诊病例中, / 其他2个地市新增确诊病例中: — a heading that continues a list in a new sentence. */
+const OTHERS_HEADING = /^\s*其[他余][^,:;。]{0,24}?中[,:]/;
+
 /** The stages of vaccination counted in people: nested, never a partition. */
 const VACCINATION_STAGE = /(覆[盖蓋]|全程|加[强強]|首[针針剂劑])/;
 
@@ -186,6 +191,7 @@ function separates(norm: string, i: number, flag: number): boolean {
 
 const SUBLIST_CUE = /(其中|当中|分别为|分别是|分别有|则为|分布为|分布在|分布于)/;
 const SUBSET_HEAD = /^(含|包含|包括)/;
+const CORRECTION_HEAD = /(订正|核减|核增|重复报告)/;
 const ENUM_TAIL = /(各|各报告|各有|各新增|各发现|均报告|均有|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
 /** The last characters of the ENUM_TAIL words. */
 const ENUM_TAIL_LAST = new Set([...'各为系均是得别都告有增现'].map((c) => c.charCodeAt(0)));
@@ -279,6 +285,11 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (!unitsCompatible(f.unit, owner.unit) || !sameCountedNoun(norm, f, owner)) continue;
     const between = norm.slice(prevEnd, f.start);
     const head = itemHead(norm, f, prevEnd);
+    // 订正重复报告病例195例, 核减2例: a correction beside the parts, not one of them.
+    if (CORRECTION_HEAD.test(head)) {
+      prevEnd = f.end;
+      continue;
+    }
     if (SUBSET_HEAD.test(head.trim())) {
       // 含5例由无症状感染者转为确诊病例(…): a subset of the item before; skip its clause.
       let e = f.end;
@@ -795,18 +806,22 @@ export function findGroups(
     const lead = norm.slice(sentence.start, sentence.start + 6).trimStart();
     // When the previous sentence ended on a part of a list, 其中 speaks of the list's total.
     const leadOwner = previousLast && consumed.has(previousLast.id) ? sentenceTotal(previousFigs) : previousLast;
-    if (leadOwner && lead.startsWith('其中') && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
+    // 其中:确诊病例中,杭州市51例…;重症病例中,杭州市14例…: headed lists, each of the total its
+    // heading names (read below), not all of the figure before 其中.
+    const headedLead = HEADED_LEAD.test(norm.slice(sentence.start, sentence.start + 24).trimStart());
+    if (leadOwner && lead.startsWith('其中') && !headedLead && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
       const items = parseList(ctx, text, leadOwner, sentence.start, sentence.end, 0);
       if (items.length > 0) {
         pendingOwner = { owner: leadOwner, items };
         ctxHandled.add(leadOwner.id);
       }
     } else if (pendingOwner && /^其[他余]/.test(lead) && figs.length > 0) {
-      // 其中:安阳市3例、漯河市3例。其他地市新增确诊病例中,郑州市12例、…: one list in two sentences.
-      const head = norm.slice(sentence.start, (figs[0] as Figure).start);
-      const colon = Math.max(head.lastIndexOf(','), head.lastIndexOf(':'));
-      if (colon > 0 && /中$/.test(head.slice(0, colon).trimEnd())) {
-        const more = parseList(ctx, text, pendingOwner.owner, sentence.start + colon + 1, sentence.end, 0);
+      // 其中:安阳市3例、漯河市3例。其他地市新增确诊病例中,郑州市12例、…: one list in two sentences
+      // (其他2个地市新增确诊病例中: the heading may hold a count of its own).
+      const lead0 = norm.slice(sentence.start, Math.min(sentence.end, sentence.start + 40));
+      const heading = OTHERS_HEADING.exec(lead0);
+      if (heading) {
+        const more = parseList(ctx, text, pendingOwner.owner, sentence.start + heading.index + heading[0].length, sentence.end, 0);
         pendingOwner.items.push(...more);
         for (const f of more) ctxHandled.add(f.fig.id);
       }
@@ -815,22 +830,33 @@ export function findGroups(
       emitRuns(pendingOwner.owner, pendingOwner.items, '其中');
       pendingOwner = undefined;
     }
-    // 新增确诊病例中,惠州市6例、…: the total was stated in an earlier sentence.
-    if (figs.length > 0) {
-      const intro = norm.slice(sentence.start, (figs[0] as Figure).start);
-      const comma = intro.search(/[,:]/);
-      const head = comma > 0 ? intro.slice(0, comma).trim() : '';
-      if (head.endsWith('中') && !head.endsWith('集中') && head.length <= 20) {
-        // (a part of an earlier list is no total: 其中A市15例、C市8例。新增…中)
-        const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd).filter((f) => !consumed.has(f.id)));
-        if (owner && !ctxHandled.has(owner.id)) {
-          const items = parseList(ctx, text, owner, sentence.start + comma + 1, sentence.end, 0);
-          if (items.length > 1) {
-            ctxHandled.add(owner.id);
-            emitRuns(owner, items, '中');
+    // 新增确诊病例中,惠州市6例、…: the total was stated in an earlier sentence. After 其中:, each
+    // segment between semicolons may have a heading of its own (确诊病例中,…;重症病例中,…).
+    for (let segStart = sentence.start; figs.length > 0 && segStart < sentence.end; ) {
+      const semi = norm.indexOf(';', segStart);
+      const segEnd = semi < 0 || semi >= sentence.end ? sentence.end : semi;
+      const first = figs.find((f) => f.start >= segStart && f.start < segEnd);
+      if (first && (segStart === sentence.start || headedLead)) {
+        let intro = norm.slice(segStart, first.start);
+        const lead1 = intro.length - intro.trimStart().length;
+        const qz = /^(其中)[:,]?/.exec(intro.slice(lead1));
+        const skip = lead1 + (qz ? qz[0].length : 0);
+        intro = intro.slice(skip);
+        const comma = intro.search(/[,:]/);
+        const head = comma > 0 ? intro.slice(0, comma).trim() : '';
+        if (head.endsWith('中') && !head.endsWith('集中') && head.length <= 20) {
+          // (a part of an earlier list is no total: 其中A市15例、C市8例。新增…中)
+          const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd).filter((f) => !consumed.has(f.id)));
+          if (owner && !ctxHandled.has(owner.id)) {
+            const items = parseList(ctx, text, owner, segStart + skip + comma + 1, segEnd, 0);
+            if (items.length > 1 || (headedLead && items.length > 0)) {
+              ctxHandled.add(owner.id);
+              emitRuns(owner, items, '中');
+            }
           }
         }
       }
+      segStart = segEnd + 1;
     }
     // 累计…1095例。(…)男性542例,女性553例: a sentence that opens with a sex split splits the
     // one total of the sentence before.

@@ -287,6 +287,16 @@ function homeOf(mentions: readonly PlaceMention[], cities: ReadonlyArray<Region 
   return home;
 }
 
+/** A province named by its short name at the start of a label (湖北现有确诊病例, 内蒙古新增…), if any. */
+function provinceOpening(label: string): Region | undefined {
+  for (const n of [3, 2]) {
+    if (label.length <= n) continue;
+    const r = resolvePlace(label.slice(0, n));
+    if (r && r.level === 'province') return r;
+  }
+  return undefined;
+}
+
 /** Sets `region` on every count figure; returns the places named and the article's own city and province. */
 export function assignRegions(
   text: string,
@@ -318,6 +328,13 @@ export function assignRegions(
       let region = f.label ? resolvePlace(f.label, home.city) : undefined;
       // the nearest place named earlier in the sentence
       while (near < mentions.length && (mentions[near] as PlaceMention).end <= f.start) nearest = (mentions[near++] as PlaceMention).region;
+      // 湖北现有确诊病例48175例,累计治愈出院病例4774例…: a place that opens the sentence (found in
+      // the first figure's label: a bare province name has no suffix to scan for) is the
+      // sentence's, until another is named; not for 其他…/另… figures.
+      const opens = f.labelStart !== undefined && f.labelStart - s.start <= 1;
+      if (!region && opens && f.label !== undefined) region = provinceOpening(f.label);
+      if (region && !nearest && opens) nearest = region;
+      else if (!region && nearest && f.label !== undefined && /^(其他|其余|另)/.test(f.label)) nearest = undefined;
       if (!region) region = nearest;
       if (!region) {
         if (self < 0) self = selfIn(selves, s.start, s.end);
