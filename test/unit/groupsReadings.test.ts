@@ -374,3 +374,12 @@ describe('early-2020 reports', () => {
     assert.ok(a.figures.filter((f) => f.value === 4774 || f.value === 1457).every((f) => f.region?.name === '湖北省'));
   });
 });
+
+describe('number-first wording', () => {
+  it('18例本土新冠肺炎确诊病例(15例在津南区,…): fillers in any order, and the first part labelled after it', () => {
+    const text = '天津市新增18例本土新冠肺炎确诊病例(15例在津南区,2例在西青区,1例在河西区)。';
+    assert.equal(analyze(text).figures[0]?.category, 'confirmed');
+    assert.deepEqual(groupsOf(text), ['18 = 15 + 2 + 1']);
+    assert.deepEqual(sums(text.replace('1例在河西区', '2例在河西区')), ['Parts do not add up to the total: 15 + 2 + 2 = 19 ≠ 18']);
+  });
+});

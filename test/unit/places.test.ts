@@ -89,6 +89,8 @@ function referenceInconsistentName(text: string): Array<[number, number, string]
         let han = true;
         for (let k = s; k < at; k++) if (!isHan(text.charCodeAt(k))) han = false;
         if (!han) continue;
+        // one character before 社区/小区 is no name
+        if (suffix === '区' && len === 2 && (text[at - 1] === '社' || text[at - 1] === '小')) continue;
         const name = text.slice(s, at + suffix.length);
         if (spans.has(`${s}:${at + suffix.length}`)) continue;
         spans.add(`${s}:${at + suffix.length}`);
@@ -110,6 +112,8 @@ function referenceInconsistentName(text: string): Array<[number, number, string]
         if (major === minor || majorOcc.length < 2 || majorOcc.length <= minorOcc.length) continue;
         const diffs = [...minor].map((c, k) => (c !== major[k] ? k : -1)).filter((k) => k >= 0);
         if (diffs.length !== 1 || !sameSound(minor[diffs[0]!]!, major[diffs[0]!]!)) continue;
+        // two real divisions are two places
+        if ([...minor].some((_, k) => k + 3 <= minor.length && lookupPlace(toSimplified(minor.slice(k))).length > 0 && lookupPlace(toSimplified(major.slice(k))).length > 0)) continue;
         for (const o of minorOcc) out.push({ ...o, major });
       }
     }
@@ -216,7 +220,8 @@ describe('place-name and inconsistent-name: the same findings as the plain algor
       }),
       { numRuns: 400, seed: 11 },
     );
-    assert.ok(found > 40, `${found}`);
+    // (fewer since two real divisions are never one name written two ways: 32 with seed 11)
+    assert.ok(found > 25, `${found}`);
     // many names written twice in one shape: compared through an index; misspelt in either character
     const bases = [...new Set(NAMES.join(''))].filter((c) => isHan(c.charCodeAt(0)) && soundAlikes(c).length > 0).slice(0, 200);
     let text = '';

@@ -118,3 +118,32 @@ describe('looksLikeBulletin (plainText: auto)', () => {
     assert.equal(analyze('# README\nPlain English, 3 + 4 = 9 items.', { mode: 'auto' }).findings.length, 0);
   });
 });
+
+/** False alarms and harmful fixes found on unseen real articles. */
+describe('text rules on unseen articles', () => {
+  const lead = '市卫健委今日通报新冠肺炎疫情最新情况，新增确诊病例1例。\n\n';
+  const of = (text: string, code: string) => analyze(lead + text, { mode: 'always' }).findings.filter((f) => f.code === code);
+
+  it('broken-line leaves apart a new dated or numbered item and a case header', () => {
+    assert.deepEqual(of('9月14日：鄂州花湖机场、新亚太国际广场、\n\n9月15日：吾饮良品（学府路店）', 'broken-line'), []);
+    assert.deepEqual(of('病例1\n\n男，76岁，现住某区。', 'broken-line'), []);
+    assert.deepEqual(of('重点场所包括：商场、\n\n1.农贸市场。', 'broken-line'), []);
+    // a real cut is still found, and its fix after 、 is still safe
+    const cut = of('重点场所包括：商场、\n\n超市、农贸市场。', 'broken-line');
+    assert.equal(cut.length, 1);
+    assert.equal(cut[0]?.fixes[0]?.safe, true);
+  });
+
+  it('inconsistent-name: two real divisions are two places, and one character before 社区/小区 is no name', () => {
+    assert.deepEqual(of('其中辽宁2例，均在沈阳市；河南1例，在信阳市。新增本土无症状感染者1例，在沈阳市。', 'inconsistent-name'), []);
+    assert.deepEqual(of('涉及台州市1例、泰州市2例，均为泰州市报告。', 'inconsistent-name'), []);
+    assert.deepEqual(of('文华苑小区、柳湖北苑小区、柳湖南苑小区、弘扬花园小区。', 'inconsistent-name'), []);
+    assert.deepEqual(of('团结路街道皇城社区；八一街道老满城社区；长春中路街道锦程社区。', 'inconsistent-name'), []);
+    assert.equal(of('龙保社区3例，龙保社区2例，龙保社区1例，龙堡社区1例。', 'inconsistent-name').length, 1);
+  });
+
+  it('typo: 核算检测 is flagged only where 核酸检测 is meant by what follows', () => {
+    assert.deepEqual(of('重新核算检测成本。', 'typo'), []);
+    assert.equal(of('开展全员核算检测，结果均为阴性。', 'typo').length, 1);
+  });
+});

@@ -61,6 +61,7 @@ const MIAO = C('秒');
 const WAN = C('万');
 const YI = C('亿');
 const PAREN_OPEN = 40;
+const PAREN_CLOSE = 41;
 const COLON = 58;
 const HYPHEN = 45;
 const DOT = 46;
@@ -129,12 +130,16 @@ SUFFIX_FILLERS.forEach((group, g) => mark(group.map((w) => w.charAt(0)), FILLER_
 /** The category named at the start of norm[from, to), after optional fillers. */
 function suffixCategory(norm: string, from: number, to: number): Category | undefined {
   let i = from;
+  // Each group's filler at most once, in any order (18例本土新冠肺炎确诊病例, 9例新冠肺炎本土确诊病例).
+  let used = 0;
   for (let g = 0; g < SUFFIX_FILLERS.length; g++) {
     // Most figures are followed by none of the fillers: one table read rules a group out.
-    if (i >= to || !is(norm.charCodeAt(i), FILLER_FIRST[g] as number)) continue;
+    if (i >= to || (used & (1 << g)) !== 0 || !is(norm.charCodeAt(i), FILLER_FIRST[g] as number)) continue;
     for (const w of SUFFIX_FILLERS[g] as string[]) {
       if (i + w.length <= to && norm.startsWith(w, i)) {
         i += w.length;
+        used |= 1 << g;
+        g = -1; // look for the other groups again after it
         break;
       }
     }
@@ -617,8 +622,9 @@ function readCountContext(text: string, norm: string, start: number, end: number
   let label: string | undefined;
   let labelStart: number | undefined;
   let cleaned = cleanLabelRange(norm, cs, start);
-  if (cleaned.end === cleaned.start && before === PAREN_OPEN) {
-    // 新北市(27,230例): the label stands before the bracket.
+  if (cleaned.end === cleaned.start && before === PAREN_OPEN && codeAt(norm, end) === PAREN_CLOSE) {
+    // 新北市(27,230例): the label stands before the bracket (not for 18例…病例(15例在津南区,…),
+    // whose figure is the first of a list, labelled after it).
     const base = Math.max(clauseStart(norm, start - 1), floor);
     cleaned = cleanLabelRange(norm, base, start - 1);
   }

@@ -43,6 +43,14 @@ const FRAGMENT_END = new Set([...',、;。!?'].map((c) => c.charCodeAt(0)));
 
 const LABELS = ['本报讯', '本报记者', '记者', '通讯员', '来源', '作者', '撰文', '编辑', '责编', '新华社', '图为', '附件', '摄影', '出版', '发布'];
 
+/** The start of a numbered item. */
+const ITEM_START = /^(?:[0-9０-９]{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|(?:病例|感染者|患者)[0-9０-９]{1,4})/;
+/** A dated item: 9月15日: */
+const DATED_ITEM = /^[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号][:：]/;
+const DATE_START = /^[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]/;
+/** A line that is only a case header: 病例1, 感染者12: */
+const CASE_HEADER = /^\s*(?:病例|感染者|患者|确诊病例|確診病例)[0-9０-９]{1,4}[:：]?\s*$/;
+
 interface Line {
   start: number;
   /** End of the text without trailing blanks. */
@@ -139,6 +147,12 @@ function joinable(text: string, L: Line, M: Line): boolean {
   const firstIsDigit = first >= 0x30 && first <= 0x39;
   if (!isHanCode(first) && !firstIsDigit) return false;
   for (const label of LABELS) if (startsWithNormalised(text, label, M.start)) return false;
+  // A line that opens an item (1. / 一、 / (二) / 病例3 / 9月15日:) starts anew, and so does a
+  // date after a list that ends in 、 (…新亚太国际广场、 / 9月15日:吾饮良品); a case header
+  // (病例1) ends its own line.
+  const mHead = text.slice(M.start, Math.min(M.end, M.start + 12));
+  if (ITEM_START.test(mHead) || DATED_ITEM.test(mHead) || (last === 0x3001 && DATE_START.test(mHead))) return false;
+  if (CASE_HEADER.test(text.slice(L.start, L.end))) return false;
 
   // The last clause of L: no spaces (titles, credits, bylines have them).
   let prose = false;

@@ -6,7 +6,8 @@
  */
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import { localized, type Locale } from '../messages';
-import { isHan } from '../text/normalize';
+import { lookupPlace } from '../gazetteer';
+import { isHan, toSimplified } from '../text/normalize';
 import { readings, sameSoundCode } from '../text/homophone';
 import type { Finding } from '../types';
 
@@ -167,9 +168,9 @@ function scan(text: string, deadline: Deadline): Names {
       } else if (suffix === QU_INDEX && i >= 1) {
         const before = text.charCodeAt(i - 1);
         if (before === SHE || before === XIAO) {
-          // X社区: the 2-character name before 区, of the shape of 社区 names
+          // X社区/X小区 is read as a 社区/小区 name (not one of 区); one character before the
+          // suffix is no name (皇城社区 and 锦程社区 are two communities, not 城社区 written 程社区).
           suffix = before === SHE ? SHEQU : XIAOQU;
-          if (i >= 2 && isHan(text.charCodeAt(i - 2))) names.add(i - 2, i + 1, shapeOf(suffix, 3));
           at = i - 1;
         }
       }
@@ -181,6 +182,13 @@ function scan(text: string, deadline: Deadline): Names {
     }
   }
   return names;
+}
+
+function bothRealPlaces(a: string, b: string): boolean {
+  for (let k = 0; k + 2 <= a.length - 1; k++) {
+    if (lookupPlace(toSimplified(a.slice(k))).length > 0 && lookupPlace(toSimplified(b.slice(k))).length > 0) return true;
+  }
+  return false;
 }
 
 function shapeOf(suffix: number, length: number): number {
@@ -281,6 +289,9 @@ function inconsistentNames(text: string, locale: Locale, deadline: Deadline): Fi
       if (!sameSoundCode(names.field(minor, C0 + diff), names.field(major, C0 + diff))) continue;
       const minorName = text.slice(minorStart, minorStart + length);
       const majorName = text.slice(majorStart, majorStart + length);
+      // Two real divisions (信阳市 and 沈阳市, 台州市 and 泰州市, 黄埔区 and 黄浦区), also after a
+      // word glued before them (在信阳市): different places, not one written two ways.
+      if (bothRealPlaces(minorName, majorName)) continue;
       const related: Finding['related'] = [];
       for (let o = names.field(major, HEAD); o >= 0 && related.length < 5; o = names.occ[o * 2 + 1] as number) {
         const start = names.occ[o * 2] as number;
