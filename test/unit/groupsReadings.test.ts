@@ -43,7 +43,9 @@ describe('sex splits with no cue word', () => {
   it('splits the one total of the sentence before, or the total of the list before', () => {
     assert.deepEqual(groupsOf('累计报告确诊病例20例。男性12例，女性8例。'), ['20 = 12 + 8']);
     assert.deepEqual(groupsOf('确诊病例20例。确诊病例中，甲市12例、乙市8例。男性11例，女性9例。'), ['20 = 12 + 8', '20 = 11 + 9']);
-    assert.deepEqual(groupsOf('新增确诊病例中，甲市3例、乙市2例。其中男性3例，女性2例。').length, 1);
+    // the list's total is not stated: the sex split is of 3 + 2 together, not of 乙市's 2
+    assert.deepEqual(groupsOf('新增确诊病例中，甲市3例、乙市2例。其中男性3例，女性2例。'), []);
+    assert.deepEqual(sums('新增确诊病例中，甲市3例、乙市2例。其中男性3例，女性2例。'), []);
   });
 
   it('takes a part of unknown sex, and the form 41,073例男性、44,211例女性', () => {
@@ -376,6 +378,16 @@ describe('early-2020 reports', () => {
 });
 
 describe('number-first wording', () => {
+  it('a 其中 sentence after two joined counts may split them together (深圳新增3例确诊病例和3例无症状感染者。其中,…)', () => {
+    const lead = '市卫健委今日通报新冠肺炎疫情最新情况。';
+    assert.deepEqual(sums(`${lead}深圳新增3例新冠肺炎确诊病例和3例新冠病毒无症状感染者。其中,在集中隔离观察人员中发现4例,在社区筛查中发现2例。`), []);
+    // a 其中 sentence's own count is a subset; a list after it that does not fit it is not its
+    assert.deepEqual(sums(`${lead}深圳新增33例确诊病例和33例无症状感染者。其中外省(市)输入及关联病例共计32例。其中,在集中隔离观察人员中发现28例,在社区筛查中发现38例。`), []);
+    // a converted count across a split by place, when the places close without it
+    assert.deepEqual(sums(`${lead}天津市新增本土确诊病例14例,其中2例为无症状感染者转为确诊病例,津南区13例,西青区1例。`), []);
+    assert.equal(sums(`${lead}天津市新增本土确诊病例14例,其中2例为无症状感染者转为确诊病例,津南区13例,西青区2例。`).length, 1);
+  });
+
   it('18例本土新冠肺炎确诊病例(15例在津南区,…): fillers in any order, and the first part labelled after it', () => {
     const text = '天津市新增18例本土新冠肺炎确诊病例(15例在津南区,2例在西青区,1例在河西区)。';
     assert.equal(analyze(text).figures[0]?.category, 'confirmed');

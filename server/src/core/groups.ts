@@ -660,7 +660,8 @@ export function findGroups(
     if (!prev || consumed.has(prev.id) || prev.kind !== 'count' || !unitsCompatible(prev.unit, owner.unit)) return false;
     if ((depth.get(prev.id) ?? 0) !== (depth.get(owner.id) ?? 0)) return false;
     const between = norm.slice(prev.end, owner.start);
-    if (!/^\s*[、和及与]/.test(between) || /[,;:。()]/.test(between)) return false;
+    // 3例、12例 / 确诊病例3例和无症状感染者12例 / 3例确诊病例和3例无症状感染者: one clause, a joiner
+    if (!/[、和及与]/.test(between) || /[,;:。()]/.test(between)) return false;
     const sum = items.reduce((a, it) => a + it.fig.value * it.mult, 0);
     return Math.abs(sum - (prev.value + owner.value)) < Math.abs(sum - owner.value);
   };
@@ -724,9 +725,16 @@ export function findGroups(
       // or severities only: subsets. With 现有/现无/在院 or 普通型/轻型 the list is exhaustive.
       const partialOutcome = dims[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels() + '|' + listText());
       const partialSeverity = dims[0] === 'severity' && !/(普通|轻)/.test(labels());
-      const subset = (r.length === 1 && (r[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
-      if (!subset) resolveBare(text, norm, owner, r);
-      pushGroup(owner, r, cue, dims[0] ?? 'other', subset ? 'subset' : 'partition');
+      // 其中2例为无症状感染者转为确诊病例,津南区13例,西青区1例: a converted count cuts across a split
+      // by place; it is left out when the places close the total without it, and only then.
+      let parts = r;
+      if (dims.includes('region') && !closes(owner, r.map((p) => p.fig), r.map((p) => p.mult))) {
+        const rest = r.filter((p) => p.fig.qualifier !== 'converted');
+        if (rest.length === r.length - 1 && rest.length >= 2 && closes(owner, rest.map((p) => p.fig), rest.map((p) => p.mult))) parts = rest;
+      }
+      const subset = (parts.length === 1 && (parts[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
+      if (!subset) resolveBare(text, norm, owner, parts);
+      pushGroup(owner, parts, cue, dims[0] ?? 'other', subset ? 'subset' : 'partition');
     }
     // sublists of items
     for (const it of items) {
@@ -811,10 +819,20 @@ export function findGroups(
     const headedLead = HEADED_LEAD.test(norm.slice(sentence.start, sentence.start + 24).trimStart());
     if (leadOwner && lead.startsWith('其中') && !headedLead && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
       const items = parseList(ctx, text, leadOwner, sentence.start, sentence.end, 0);
-      if (items.length > 0) {
+      // 深圳新增3例确诊病例和3例无症状感染者。其中,…发现4例,…2例: the two counts together, as in
+      // one sentence; and a 其中 sentence's own count (其中外省输入及关联病例共计32例。其中,…) is a
+      // subset, whose next 其中 may speak of the whole: a list that does not fit it is not its.
+      const before = contexts[sentenceIndex - 1];
+      const ofSubset =
+        leadOwner === previousLast &&
+        before !== undefined &&
+        /^\s*其中/.test(norm.slice((sentences[sentenceIndex - 1] as Span).start, (sentences[sentenceIndex - 1] as Span).start + 8)) &&
+        !closes(leadOwner, items.map((it) => it.fig), items.map((it) => it.mult));
+      const joined = leadOwner === previousLast && before !== undefined && ofJoinedTotals(previousFigs[previousFigs.length - 2], leadOwner, items, before.depth);
+      if (items.length > 0 && !ofSubset && !joined) {
         pendingOwner = { owner: leadOwner, items };
         ctxHandled.add(leadOwner.id);
-      }
+      } else if (items.length > 0) ctxHandled.add(leadOwner.id);
     } else if (pendingOwner && /^其[他余]/.test(lead) && figs.length > 0) {
       // 其中:安阳市3例、漯河市3例。其他地市新增确诊病例中,郑州市12例、…: one list in two sentences
       // (其他2个地市新增确诊病例中: the heading may hold a count of its own).
