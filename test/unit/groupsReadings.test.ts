@@ -395,3 +395,26 @@ describe('number-first wording', () => {
     assert.deepEqual(sums(text.replace('1例在河西区', '2例在河西区')), ['Parts do not add up to the total: 15 + 2 + 2 = 19 ≠ 18']);
   });
 });
+
+describe('places of a paragraph and of a bracket', () => {
+  const lead = '国家卫健委今日通报新型冠状病毒肺炎疫情最新情况。\n';
+  it('a province that opens a paragraph (湖北无新增确诊病例,…。累计治愈出院病例…) is the place of its sentences', () => {
+    const text = `${lead}截至4月20日24时,现有确诊病例1003例,累计治愈出院病例77123例,累计死亡病例4632例。\n湖北无新增确诊病例,现有确诊病例102例。累计治愈出院病例63514例,累计死亡病例4512例。`;
+    const a = analyze(text);
+    assert.deepEqual(a.findings.filter((f) => f.code === 'conflicting-repeat'), []);
+    assert.equal(a.figures.find((f) => f.value === 63514)?.region?.name, '湖北省');
+    assert.equal(a.figures.find((f) => f.value === 77123)?.region, undefined);
+  });
+
+  it('a place named inside a bracket is the place of the figures in the bracket only', () => {
+    const a = analyze('截至2月23日24时,累计报告确诊病例77150例(湖北省订正重复报告病例195例),现有疑似病例3434例。');
+    assert.equal(a.figures.find((f) => f.value === 195)?.region?.name, '湖北省');
+    assert.equal(a.figures.find((f) => f.value === 3434)?.region, undefined);
+  });
+
+  it('a heading picks the total whose label it repeats (重症病例中 after 重症病例12例,危重病例3例)', () => {
+    const text = '截至1月22日24时,广东省累计报告确诊病例32例,重症病例12例,危重病例3例,无死亡病例。其中:确诊病例中,广州5例、深圳27例;重症病例中,广州8例、深圳4例。';
+    assert.deepEqual(groupsOf(text), ['32 = 5 + 27', '12 = 8 + 4']);
+    assert.deepEqual(sums(text), []);
+  });
+});

@@ -344,7 +344,11 @@ function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
   const qualifier = QUALIFIER_TERMS.find(([t]) => head.includes(t))?.[1];
   // 新增病例中 after both confirmed and asymptomatic counts may speak of them together.
   if (term[0] === '病例' && recent.some((f) => f.category === 'asymptomatic' && (!qualifier || f.qualifier === qualifier))) return undefined;
-  const same = recent.filter((f) => f.category === category);
+  const all = recent.filter((f) => f.category === category);
+  // 重症病例中 after 重症病例12例,危重病例3例 (both severe): the one whose label the heading repeats
+  const key = toSimplified(head).replace(/中$/, '').replace(/^(其中|新增的?|累计的?)/, '');
+  const named = key.length >= 2 ? all.filter((f) => f.label !== undefined && toSimplified(f.label).includes(key)) : [];
+  const same = named.length > 0 ? named : all;
   if (qualifier) return [...same].reverse().find((f) => f.qualifier === qualifier);
   // No qualifier: 确诊病例中 speaks of the running total (累计), else of the latest one.
   return [...same].reverse().find((f) => f.qualifier === 'cumulative') ?? same[same.length - 1];

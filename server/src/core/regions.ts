@@ -287,12 +287,37 @@ function homeOf(mentions: readonly PlaceMention[], cities: ReadonlyArray<Region 
   return home;
 }
 
-/** A province named by its short name at the start of a label (湖北现有确诊病例, 内蒙古新增…), if any. */
+/** Where the bracket of the sentence that the mention stands in closes; -1 when it stands in none. */
+function bracketClosing(norm: string, sentenceStart: number, mention: PlaceMention): number {
+  let depth = 0;
+  for (let i = mention.start - 1; i >= sentenceStart && i >= mention.start - 200; i--) {
+    const c = norm.charCodeAt(i);
+    if (c === 41) depth++;
+    else if (c === 40) {
+      if (depth === 0) return norm.indexOf(')', mention.end);
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** Whether only blanks stand between the start of its line and `at`. */
+function startsParagraph(norm: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = norm.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** A province named by its short name at the start of a text (湖北现有确诊病例, 内蒙古新增…), if any. */
 function provinceOpening(label: string): Region | undefined {
   for (const n of [3, 2]) {
     if (label.length <= n) continue;
     const r = resolvePlace(label.slice(0, n));
-    if (r && r.level === 'province') return r;
+    // 吉林市… names a city: no province opens it
+    if (r) return r.level === 'province' ? r : undefined;
   }
   return undefined;
 }
@@ -312,12 +337,27 @@ export function assignRegions(
   let m = 0;
   let k = 0;
   void text;
+  // 湖北新增确诊病例2420例…。累计治愈出院病例4774例…: a province that opens a paragraph's first
+  // sentence is the place of the paragraph's sentences that name none.
+  let paragraph: { region: Region; at: number } | undefined;
   for (const s of sentences) {
     deadline.check();
     while (m < mentions.length && (mentions[m] as PlaceMention).end <= s.start) m++;
     let self = -1; // 0 none, 1 city, 2 province: read only when a figure needs it
     let near = m; // mentions before the current figure, within the sentence
-    let nearest: Region | undefined;
+    if (paragraph && norm.lastIndexOf('\n', s.start) > paragraph.at) paragraph = undefined;
+    let nearest: Region | undefined = paragraph?.region;
+    let outer: Region | undefined; // the place outside the bracket a place was named in
+    let scopeEnd = -1; // where that bracket closes
+    // 湖北现有确诊病例…, 湖北无新增确诊病例: a province named by its short name at the sentence's
+    // start (a bare name has no suffix to scan for) is its place, until another is named.
+    let s0 = s.start;
+    while (s0 < s.end && (norm.charCodeAt(s0) === 32 || norm.charCodeAt(s0) === 10 || norm.charCodeAt(s0) === 13)) s0++;
+    const opener = norm.startsWith('北京时间', s0) ? undefined : provinceOpening(norm.slice(s0, Math.min(s.end, s0 + 4)));
+    if (opener) {
+      nearest = opener;
+      if (startsParagraph(norm, s0)) paragraph = { region: opener, at: s.start };
+    }
     for (;;) {
       // the next count figure that starts before the end of the sentence
       while (k < figures.length && (figures[k] as Figure).kind !== 'count') k++;
@@ -327,14 +367,24 @@ export function assignRegions(
       if (f.start < s.start) continue;
       let region = f.label ? resolvePlace(f.label, home.city) : undefined;
       // the nearest place named earlier in the sentence
-      while (near < mentions.length && (mentions[near] as PlaceMention).end <= f.start) nearest = (mentions[near++] as PlaceMention).region;
-      // 湖北现有确诊病例48175例,累计治愈出院病例4774例…: a place that opens the sentence (found in
-      // the first figure's label: a bare province name has no suffix to scan for) is the
-      // sentence's, until another is named; not for 其他…/另… figures.
-      const opens = f.labelStart !== undefined && f.labelStart - s.start <= 1;
-      if (!region && opens && f.label !== undefined) region = provinceOpening(f.label);
-      if (region && !nearest && opens) nearest = region;
-      else if (!region && nearest && f.label !== undefined && /^(其他|其余|另)/.test(f.label)) nearest = undefined;
+      // (湖北省订正重复报告病例195例),现有疑似病例3434例: a place named inside a bracket is the place
+      // of the figures in the bracket only
+      if (scopeEnd >= 0 && f.start > scopeEnd) {
+        nearest = outer;
+        scopeEnd = -1;
+      }
+      while (near < mentions.length && (mentions[near] as PlaceMention).end <= f.start) {
+        const mention = mentions[near++] as PlaceMention;
+        const close = bracketClosing(norm, s.start, mention);
+        if (close >= 0 && close < f.start) continue;
+        if (close >= 0 && scopeEnd < 0) {
+          outer = nearest;
+          scopeEnd = close;
+        }
+        nearest = mention.region;
+      }
+      // (not for 其他…/另… figures, which count elsewhere)
+      if (!region && nearest && f.label !== undefined && /^(其他|其余|另)/.test(f.label)) nearest = undefined;
       if (!region) region = nearest;
       if (!region) {
         if (self < 0) self = selfIn(selves, s.start, s.end);
