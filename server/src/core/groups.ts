@@ -38,6 +38,7 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
   return total === 'positive' && (part === 'confirmed' || part === 'asymptomatic');
 }
 
+const SEMICOLON_CODE = 59;
 /** 其中:确诊病例中, — a 其中 whose lists have headings of their own. */
 const HEADED_LEAD = /^其中[:,]?[^,:;。]{1,12}中[,:]/;
 /** 其他地市新增确诊病例中, / 其他2个地市新增确诊病例中: — a heading that continues a list in a new sentence. */
@@ -855,10 +856,12 @@ export function findGroups(
     // 新增确诊病例中,惠州市6例、…: the total was stated in an earlier sentence. After 其中:, each
     // segment between semicolons may have a heading of its own (确诊病例中,…;重症病例中,…).
     for (let segStart = sentence.start; figs.length > 0 && segStart < sentence.end; ) {
-      const semi = norm.indexOf(';', segStart);
-      const segEnd = semi < 0 || semi >= sentence.end ? sentence.end : semi;
+      // (one segment, the whole sentence, unless its lists have headings)
+      let segEnd = segStart;
+      if (headedLead) while (segEnd < sentence.end && norm.charCodeAt(segEnd) !== SEMICOLON_CODE) segEnd++;
+      else segEnd = sentence.end;
       const first = figs.find((f) => f.start >= segStart && f.start < segEnd);
-      if (first && (segStart === sentence.start || headedLead)) {
+      if (first) {
         let intro = norm.slice(segStart, first.start);
         const lead1 = intro.length - intro.trimStart().length;
         const qz = /^(其中)[:,]?/.exec(intro.slice(lead1));

@@ -287,20 +287,6 @@ function homeOf(mentions: readonly PlaceMention[], cities: ReadonlyArray<Region 
   return home;
 }
 
-/** Where the bracket of the sentence that the mention stands in closes; -1 when it stands in none. */
-function bracketClosing(norm: string, sentenceStart: number, mention: PlaceMention): number {
-  let depth = 0;
-  for (let i = mention.start - 1; i >= sentenceStart && i >= mention.start - 200; i--) {
-    const c = norm.charCodeAt(i);
-    if (c === 41) depth++;
-    else if (c === 40) {
-      if (depth === 0) return norm.indexOf(')', mention.end);
-      depth--;
-    }
-  }
-  return -1;
-}
-
 /** Whether only blanks stand between the start of its line and `at`. */
 function startsParagraph(norm: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
@@ -310,6 +296,9 @@ function startsParagraph(norm: string, at: number): boolean {
   }
   return true;
 }
+
+/** The first characters of the provinces' short names (北京, 内蒙古, 香港 …): most sentences start with none. */
+const PROVINCE_FIRST = new Set([...'北天河山内辽吉黑上江浙安福湖广海重四贵云西陕甘青宁新台香澳'].map((c) => c.charCodeAt(0)));
 
 /** A province named by its short name at the start of a text (湖北现有确诊病例, 内蒙古新增…), if any. */
 function provinceOpening(label: string): Region | undefined {
@@ -339,24 +328,34 @@ export function assignRegions(
   void text;
   // 湖北新增确诊病例2420例…。累计治愈出院病例4774例…: a province that opens a paragraph's first
   // sentence is the place of the paragraph's sentences that name none.
-  let paragraph: { region: Region; at: number } | undefined;
+  let paragraph: { region: Region; end: number } | undefined;
   for (const s of sentences) {
     deadline.check();
     while (m < mentions.length && (mentions[m] as PlaceMention).end <= s.start) m++;
     let self = -1; // 0 none, 1 city, 2 province: read only when a figure needs it
     let near = m; // mentions before the current figure, within the sentence
-    if (paragraph && norm.lastIndexOf('\n', s.start) > paragraph.at) paragraph = undefined;
+    if (paragraph && s.start > paragraph.end) paragraph = undefined;
     let nearest: Region | undefined = paragraph?.region;
+    // (most sentences have no bracket: the test below is not made for them)
+    let bracketed = false;
+    for (let i = s.start; i < s.end && !bracketed; i++) bracketed = norm.charCodeAt(i) === 40;
+    let scanAt = s.start; // bracket depth read up to here
+    let depth = 0;
+    let closeAt = -1; // where the open outer bracket closes (-2: not looked for yet)
     let outer: Region | undefined; // the place outside the bracket a place was named in
     let scopeEnd = -1; // where that bracket closes
     // 湖北现有确诊病例…, 湖北无新增确诊病例: a province named by its short name at the sentence's
     // start (a bare name has no suffix to scan for) is its place, until another is named.
     let s0 = s.start;
     while (s0 < s.end && (norm.charCodeAt(s0) === 32 || norm.charCodeAt(s0) === 10 || norm.charCodeAt(s0) === 13)) s0++;
-    const opener = norm.startsWith('北京时间', s0) ? undefined : provinceOpening(norm.slice(s0, Math.min(s.end, s0 + 4)));
+    const opener =
+      !PROVINCE_FIRST.has(norm.charCodeAt(s0)) || norm.startsWith('北京时间', s0) ? undefined : provinceOpening(norm.slice(s0, Math.min(s.end, s0 + 4)));
     if (opener) {
       nearest = opener;
-      if (startsParagraph(norm, s0)) paragraph = { region: opener, at: s.start };
+      if (startsParagraph(norm, s0)) {
+        const nl = norm.indexOf('\n', s0);
+        paragraph = { region: opener, end: nl < 0 ? norm.length : nl };
+      }
     }
     for (;;) {
       // the next count figure that starts before the end of the sentence
@@ -375,7 +374,19 @@ export function assignRegions(
       }
       while (near < mentions.length && (mentions[near] as PlaceMention).end <= f.start) {
         const mention = mentions[near++] as PlaceMention;
-        const close = bracketClosing(norm, s.start, mention);
+        let close = -1;
+        if (bracketed) {
+          // the bracket depth at the mention, read forward once per sentence
+          for (; scanAt < mention.start; scanAt++) {
+            const c = norm.charCodeAt(scanAt);
+            if (c === 40 && depth++ === 0) closeAt = -2;
+            else if (c === 41 && depth > 0) depth--;
+          }
+          if (depth > 0) {
+            if (closeAt === -2) closeAt = norm.indexOf(')', mention.end);
+            close = closeAt;
+          }
+        }
         if (close >= 0 && close < f.start) continue;
         if (close >= 0 && scopeEnd < 0) {
           outer = nearest;

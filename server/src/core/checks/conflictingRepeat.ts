@@ -72,6 +72,7 @@ export function checkConflictingRepeat(
   const out: Finding[] = [];
   const periodText = new Map<number, string>();
   // Parts of a breakdown are described by their item labels; the breakdown check covers them.
+  const excepts = norm.includes('以外') || norm.includes('之外');
   const partOfBreakdown = new Set<number>();
   for (const g of groups) for (const p of g.parts) partOfBreakdown.add(p);
   // Two passes: the cheap part of the key first; the descriptor (the costly part) only for
@@ -80,7 +81,7 @@ export function checkConflictingRepeat(
   const cheapCount = new Map<string, number>();
   for (const f of figures) {
     if (f.kind !== 'count' || f.category === 'none' || !f.qualifier || f.qualifier === 'round' || f.qualifier === 'converted') continue;
-    if (partOfBreakdown.has(f.id) || ofPlacesExcept(norm, f)) continue;
+    if (partOfBreakdown.has(f.id) || (excepts && ofPlacesExcept(norm, f))) continue;
     const current = f.period !== undefined ? dates[f.period] : undefined;
     const place = !f.region || (home && f.region.name === home.name) ? '~' : f.region.name;
     const unit = PERSON_UNITS.has(f.unit) ? 'person' : f.unit;
