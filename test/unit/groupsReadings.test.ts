@@ -361,6 +361,14 @@ describe('early-2020 reports', () => {
     assert.deepEqual(sums(text.replace('温州市225例', '温州市224例')), ['Parts do not add up to the total: 51 + 20 + 224 = 295 ≠ 296']);
   });
 
+  it('headed lists in a paragraph of their own after 其中: (新增确诊病例中,…;新增重症病例中,…)', () => {
+    const text = `${lead}浙江省报告新增确诊病例25例,新增重症病例3例。其中:\n\n新增确诊病例中,杭州市19例、宁波市6例;新增重症病例中,杭州市2例、温州市1例;\n`;
+    const g = groupsOf(text);
+    assert.ok(g.includes('25 = 19 + 6') && g.includes('3 = 2 + 1'), JSON.stringify(g));
+    assert.deepEqual(sums(text), []);
+    assert.deepEqual(sums(text.replace('宁波市6例', '宁波市5例')), ['Parts do not add up to the total: 19 + 5 = 24 ≠ 25']);
+  });
+
   it('a correction beside the parts (订正重复报告病例195例) is none of them', () => {
     assert.deepEqual(sums(`${lead}湖北累计确诊病例64287例(武汉46607例,订正重复报告病例195例)。`), []);
   });

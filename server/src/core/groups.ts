@@ -39,8 +39,8 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
 }
 
 const SEMICOLON_CODE = 59;
-/** 其中:确诊病例中, — a 其中 whose lists have headings of their own. */
-const HEADED_LEAD = /^其中[:,]?[^,:;。]{1,12}中[,:]/;
+/** 其中:确诊病例中, or 新增确诊病例中, at a sentence's start: lists with headings of their own (one per ;). */
+const HEADED_LEAD = /^(?:其中[:,]?)?\s*(?!其中)[^,:;。\s][^,:;。]{0,11}中[,:]/;
 /** 其他地市新增确诊病例中, / 其他2个地市新增确诊病例中: — a heading that continues a list in a new sentence. */
 const OTHERS_HEADING = /^\s*其[他余][^,:;。]{0,24}?中[,:]/;
 
