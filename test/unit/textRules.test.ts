@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import { looksLikeBulletin } from '../../server/src/core/looksLikeBulletin';
+import { parseConfig } from '../../server/src/core/config';
 import { fixAll, safeEdits } from '../../server/src/core/fixAll';
 import { allReal, allSeeds, applyEdits, seed } from '../support/fixtures';
 
@@ -142,8 +143,19 @@ describe('text rules on unseen articles', () => {
     assert.equal(of('龙保社区3例，龙保社区2例，龙保社区1例，龙堡社区1例。', 'inconsistent-name').length, 1);
   });
 
-  it('typo: 核算检测 is flagged only where 核酸检测 is meant by what follows', () => {
+  it('typo: 核算检测 is not flagged where 核算 is a word (核算检测成本)', () => {
     assert.deepEqual(of('重新核算检测成本。', 'typo'), []);
     assert.equal(of('开展全员核算检测，结果均为阴性。', 'typo').length, 1);
+    assert.equal(of('据悉，核算检测相关情况已通报。', 'typo').length, 1);
+  });
+
+  it('a user dictionary entry may name what it does not come before (notAfter), read from .bulletincheck.json', () => {
+    const problems: string[] = [];
+    const cfg = parseConfig(JSON.stringify({ typos: [{ wrong: '疫清', right: '疫情', notAfter: ['泉'] }] }), (m) => problems.push(m));
+    assert.deepEqual(problems, []);
+    const typos = cfg.typos;
+    const found = (t: string) => analyze(lead + t, { mode: 'always', typos }).findings.filter((f) => f.code === 'typo' && f.message.includes('疫清')).length;
+    assert.equal(found('本轮疫清形势平稳。'), 1);
+    assert.equal(found('途经疫清泉路。'), 0);
   });
 });

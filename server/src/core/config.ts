@@ -124,7 +124,7 @@ export function sanitizeConfig(raw: unknown, report: (m: string) => void): Works
     const where = `typos[${i}]`;
     if (typeof e !== 'object' || e === null || Array.isArray(e)) return report(`${where}: expected an object {"wrong", "right"}; ignoring it`);
     const o = e as Record<string, unknown>;
-    for (const k of Object.keys(o)) if (!['wrong', 'right', 'reason', 'before', 'after'].includes(k)) return report(`${where}.${k}: unknown key; ignoring the entry`);
+    for (const k of Object.keys(o)) if (!['wrong', 'right', 'reason', 'before', 'after', 'notAfter'].includes(k)) return report(`${where}.${k}: unknown key; ignoring the entry`);
     if (!nonEmptyString(o.wrong)) return report(`${where}.wrong: expected a non-empty string; ignoring the entry`);
     if (typeof o.right !== 'string') return report(`${where}.right: expected a string; ignoring the entry`);
     if (o.wrong === o.right) return report(`${where}: "wrong" and "right" are the same; ignoring the entry`);
@@ -133,7 +133,7 @@ export function sanitizeConfig(raw: unknown, report: (m: string) => void): Works
       if (typeof o.reason !== 'string') return report(`${where}.reason: expected a string; ignoring the entry`);
       entry.reason = o.reason;
     }
-    for (const k of ['before', 'after'] as const) {
+    for (const k of ['before', 'after', 'notAfter'] as const) {
       const v = o[k];
       if (v === undefined) continue;
       if (!Array.isArray(v) || !v.every(nonEmptyString)) return report(`${where}.${k}: expected an array of non-empty strings; ignoring the entry`);

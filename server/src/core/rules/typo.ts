@@ -17,6 +17,8 @@ export interface TypoEntry {
   before?: string[];
   /** …or follows it. */
   after?: string[];
+  /** The match does not count when one of these follows it (核算检测 before 成本: 核算 is a word). */
+  notAfter?: string[];
 }
 
 export const BUILTIN_TYPOS: readonly TypoEntry[] = (dictionary as { entries: TypoEntry[] }).entries;
@@ -79,6 +81,7 @@ function matcherFor(entries: readonly TypoEntry[]): Matcher {
 }
 
 function contextOk(text: string, start: number, end: number, e: TypoEntry): boolean {
+  if (e.notAfter?.some((a) => text.startsWith(a, end))) return false;
   if (!e.before && !e.after) return true;
   // (startsWith at a negative position would look at position 0: the text must be long enough.)
   if (e.before?.some((b) => start >= b.length && text.startsWith(b, start - b.length))) return true;
