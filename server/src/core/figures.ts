@@ -198,14 +198,7 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
   const sep = codeAt(norm, i);
   if (i - start <= 3 && (sep === COMMA || isGroupSpace(text, i))) {
     let j = i;
-    while (
-      codeAt(norm, j) === sep &&
-      (sep === COMMA || isGroupSpace(text, j)) &&
-      isDigit(codeAt(norm, j + 1)) &&
-      isDigit(codeAt(norm, j + 2)) &&
-      isDigit(codeAt(norm, j + 3)) &&
-      !isDigit(codeAt(norm, j + 4))
-    ) {
+    while (codeAt(norm, j) === sep && (sep === COMMA || isGroupSpace(text, j)) && threeDigitsAfter(norm, j)) {
       j += 4;
       grouped = true;
     }
@@ -253,7 +246,7 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
     while (k < n && tailDigits <= 8) {
       const c = norm.charCodeAt(k);
       if (isDigit(c)) tailDigits++;
-      else if (!(c === COMMA && tailDigits > 0 && isDigit(codeAt(norm, k + 1)) && isDigit(codeAt(norm, k + 2)) && isDigit(codeAt(norm, k + 3)) && !isDigit(codeAt(norm, k + 4)))) break;
+      else if (!(c === COMMA && tailDigits > 0 && threeDigitsAfter(norm, k))) break;
       k++;
     }
     if (k > end && !decimal && tailDigits <= Math.log10(multiplier) && !isDigit(codeAt(norm, k))) {
@@ -276,6 +269,11 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
     decimal,
     digits,
   };
+}
+
+/** Whether exactly three digits follow the separator at j (a thousands group: ,528 / 528). */
+function threeDigitsAfter(norm: string, j: number): boolean {
+  return isDigit(codeAt(norm, j + 1)) && isDigit(codeAt(norm, j + 2)) && isDigit(codeAt(norm, j + 3)) && !isDigit(codeAt(norm, j + 4));
 }
 
 /**

@@ -306,7 +306,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (f.qualifier === 'cumulative' && (owner.qualifier === 'new' || owner.qualifier === 'current')) break;
     // 另有 may add what the total leaves out (348宗核酸陽性個案,當中97宗…,另有404宗快測呈報個案):
     // it is read as a part only when it fits.
-    if (between.includes('另有') && items.reduce((a, it) => a + it.fig.low * it.mult, 0) + f.low > owner.high) break;
+    if (between.includes('另有') && lowSum(items) + f.low > owner.high) break;
     if (between.includes(';')) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:
       //   吉林1730例,其中长春市…;上海260例   (closes 吉林's sublist, 上海 is 吉林's sibling)
@@ -330,7 +330,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
     if (current) {
       current.children.push(item);
-      if (!current.childCue) current.childCue = (SUBLIST_CUE.exec(between)?.[1] ?? '其中').replace('当中', '其中');
+      if (!current.childCue) current.childCue = (cueWord ?? '其中').replace('当中', '其中');
     } else items.push(item);
     prevEnd = f.end;
   }
@@ -347,7 +347,7 @@ function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
   if (term[0] === '病例' && recent.some((f) => f.category === 'asymptomatic' && (!qualifier || f.qualifier === qualifier))) return undefined;
   const all = recent.filter((f) => f.category === category);
   // 重症病例中 after 重症病例12例,危重病例3例 (both severe): the one whose label the heading repeats
-  const key = toSimplified(head).replace(/中$/, '').replace(/^(其中|新增的?|累计的?)/, '');
+  const key = head.replace(/中$/, '').replace(/^(其中|新增的?|累计的?)/, '');
   const named = key.length >= 2 ? all.filter((f) => f.label !== undefined && toSimplified(f.label).includes(key)) : [];
   const same = named.length > 0 ? named : all;
   if (qualifier) return [...same].reverse().find((f) => f.qualifier === qualifier);
@@ -364,6 +364,16 @@ function closes(total: Figure, parts: readonly Figure[], mults: readonly number[
     high += p.high * (mults[i] ?? 1);
   });
   return !(total.high < low || total.low > high);
+}
+
+/** `closes` for items of a list, each with its multiplier. */
+function itemsClose(total: Figure, items: readonly Item[]): boolean {
+  return closes(total, items.map((it) => it.fig), items.map((it) => it.mult));
+}
+
+/** The least the items of a list add up to. */
+function lowSum(items: readonly Item[]): number {
+  return items.reduce((a, it) => a + it.fig.low * it.mult, 0);
 }
 
 /**
@@ -699,7 +709,7 @@ export function findGroups(
         run.length >= 2 &&
         dim !== runDim &&
         (runDim === 'gender' || dim !== 'other') &&
-        closes(owner, run.map((p) => p.fig), run.map((p) => p.mult));
+        itemsClose(owner, run);
       if (run.length > 0 && (newSegment || closed || (dim !== 'other' && runDim !== 'other' && dim !== runDim))) {
         runs.push(run);
         run = [];
@@ -722,7 +732,7 @@ export function findGroups(
       const afterSexes = previousDim === 'gender';
       previousDim = dims[0] ?? 'other';
       // After a sex split, counts of no named dimension are a second split only when they close.
-      if (afterSexes && dims.length === 0 && !closes(owner, r.map((p) => p.fig), r.map((p) => p.mult))) continue;
+      if (afterSexes && dims.length === 0 && !itemsClose(owner, r)) continue;
       const labels = (): string => r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
       const last = r[r.length - 1] as Item;
       const listText = (): string => norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
@@ -733,9 +743,9 @@ export function findGroups(
       // 其中2例为无症状感染者转为确诊病例,津南区13例,西青区1例: a converted count cuts across a split
       // by place; it is left out when the places close the total without it, and only then.
       let parts = r;
-      if (dims.includes('region') && !closes(owner, r.map((p) => p.fig), r.map((p) => p.mult))) {
+      if (dims.includes('region') && !itemsClose(owner, r)) {
         const rest = r.filter((p) => p.fig.qualifier !== 'converted');
-        if (rest.length === r.length - 1 && rest.length >= 2 && closes(owner, rest.map((p) => p.fig), rest.map((p) => p.mult))) parts = rest;
+        if (rest.length === r.length - 1 && rest.length >= 2 && itemsClose(owner, rest)) parts = rest;
       }
       const subset = (parts.length === 1 && (parts[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
       if (!subset) resolveBare(text, norm, owner, parts);
@@ -832,7 +842,7 @@ export function findGroups(
         leadOwner === previousLast &&
         before !== undefined &&
         /^\s*其中/.test(norm.slice((sentences[sentenceIndex - 1] as Span).start, (sentences[sentenceIndex - 1] as Span).start + 8)) &&
-        !closes(leadOwner, items.map((it) => it.fig), items.map((it) => it.mult));
+        !itemsClose(leadOwner, items);
       const joined = leadOwner === previousLast && before !== undefined && ofJoinedTotals(previousFigs[previousFigs.length - 2], leadOwner, items, before.depth);
       if (items.length > 0 && !ofSubset && !joined) {
         pendingOwner = { owner: leadOwner, items };

@@ -301,10 +301,10 @@ function startsParagraph(norm: string, at: number): boolean {
 const PROVINCE_FIRST = new Set([...'北天河山内辽吉黑上江浙安福湖广海重四贵云西陕甘青宁新台香澳'].map((c) => c.charCodeAt(0)));
 
 /** A province named by its short name at the start of a text (湖北现有确诊病例, 内蒙古新增…), if any. */
-function provinceOpening(label: string): Region | undefined {
+function provinceOpening(s: string): Region | undefined {
   for (const n of [3, 2]) {
-    if (label.length <= n) continue;
-    const r = resolvePlace(label.slice(0, n));
+    if (s.length <= n) continue;
+    const r = resolvePlace(s.slice(0, n));
     // 吉林市… names a city: no province opens it
     if (r) return r.level === 'province' ? r : undefined;
   }

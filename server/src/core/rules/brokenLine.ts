@@ -45,9 +45,8 @@ const LABELS = ['本报讯', '本报记者', '记者', '通讯员', '来源', '�
 
 /** The start of a numbered item. */
 const ITEM_START = /^(?:[0-9０-９]{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十0-9]{1,3}[)）]|(?:病例|感染者|患者)[0-9０-９]{1,4})/;
-/** A dated item: 9月15日: */
-const DATED_ITEM = /^[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号][:：]/;
-const DATE_START = /^[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]/;
+/** A date at the start of a line, with the colon of a dated item (9月15日:) when there is one. */
+const DATE_START = /^[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]([:：])?/;
 /** A line that is only a case header: 病例1, 感染者12: */
 const CASE_HEADER = /^\s*(?:病例|感染者|患者|确诊病例|確診病例)[0-9０-９]{1,4}[:：]?\s*$/;
 
@@ -151,7 +150,8 @@ function joinable(text: string, L: Line, M: Line): boolean {
   // date after a list that ends in 、 (…新亚太国际广场、 / 9月15日:吾饮良品); a case header
   // (病例1) ends its own line.
   const mHead = text.slice(M.start, Math.min(M.end, M.start + 12));
-  if (ITEM_START.test(mHead) || DATED_ITEM.test(mHead) || (last === 0x3001 && DATE_START.test(mHead))) return false;
+  const dated = DATE_START.exec(mHead);
+  if (ITEM_START.test(mHead) || (dated && (dated[1] !== undefined || last === 0x3001))) return false;
   if (CASE_HEADER.test(text.slice(L.start, L.end))) return false;
 
   // The last clause of L: no spaces (titles, credits, bylines have them).
