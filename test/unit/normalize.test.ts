@@ -23,6 +23,13 @@ describe('normalizeForMatching', () => {
     }
   });
 
+  it('gives each call its own result when texts of different lengths follow one another (scratch buffer)', () => {
+    const long = '確診，'.repeat(30000) + '\ud800'; // longer than the scratch buffer
+    const texts = ['無症狀'.repeat(40) + '１２３', long, '萬'.repeat(70), '確診１２例，'.repeat(5000), 'a'.repeat(65), '確'.repeat(65)];
+    const outs = texts.map((t) => normalizeForMatching(t));
+    texts.forEach((t, i) => assert.equal(outs[i], oneByOne(t)));
+  });
+
   it('agrees unit by unit with the one-character mapping on any text (property)', () => {
     const unit = fc.oneof(
       fc.constantFrom('\ufeff', '確', '診', '萬', '，', '１', '　', '〇', '例', 'a', '\n', '\ud800', '\udfff', '😷'),

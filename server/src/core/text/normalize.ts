@@ -7,7 +7,21 @@
  */
 import tsCharacters from 'opencc-js/dict/TSCharacters';
 
+/** What a code unit maps to, 0 when it stays. */
 let table: Uint16Array | undefined;
+/**
+ * The same as one bit per code unit (set: it maps), read first: 8 KB, of which the CJK
+ * block is 2.6 KB, against the 128 KB of the table. The table is read only for the units
+ * that map, so a text touches a few cache lines of it instead of one per distinct
+ * character (in the full analysis, where other stages evict the tables between documents,
+ * the table reads missed the cache for most characters).
+ */
+let mapsBits: Int32Array | undefined;
+/**
+ * No unit below this maps (checked when the table is built: the mapped units are U+3000
+ * and up), so ASCII, digits and Latin text are passed without reading either table.
+ */
+const FIRST_MAPPED = 0x3000;
 
 function buildTable(): Uint16Array {
   const t = new Uint16Array(0x10000);
@@ -22,17 +36,39 @@ function buildTable(): Uint16Array {
   t[0x3000] = 0x20; // ideographic space
   // Variants the table leaves alone but bulletins use interchangeably.
   t['〇'.charCodeAt(0)] = '零'.charCodeAt(0);
+  const bits = new Int32Array(0x10000 >> 5);
+  for (let c = 0; c < 0x10000; c++) {
+    if (t[c] === 0) continue;
+    // A mapped unit below FIRST_MAPPED would be skipped by the fast test: fail loudly instead.
+    if (c < FIRST_MAPPED) throw new Error(`normalize: U+${c.toString(16)} maps but is below FIRST_MAPPED`);
+    (bits[c >> 5] as number) |= 1 << (c & 31);
+  }
+  mapsBits = bits;
   return t;
 }
 
+/** Whether code unit c maps (bits: mapsBits). */
+function maps(bits: Int32Array, c: number): boolean {
+  return c >= FIRST_MAPPED && (((bits[c >> 5] as number) >>> (c & 31)) & 1) !== 0;
+}
+
+/**
+ * The code units of a long text are written here and turned into the string: one buffer
+ * for every call (what it holds is scratch, overwritten by the next call), up to this many
+ * units; a longer text gets a buffer of its own, so that no large buffer stays allocated.
+ */
+const SCRATCH_UNITS = 1 << 16;
+let scratch: Uint16Array | undefined;
+
 export function normalizeForMatching(text: string): string {
   const map = (table ??= buildTable());
+  const bits = mapsBits as Int32Array;
   const n = text.length;
-  // Most text needs nothing: find the first character to map before allocating.
-  let first = 0;
-  while (first < n && map[text.charCodeAt(first)] === 0) first++;
-  if (first === n) return text;
   if (n <= 64) {
+    // Most text needs nothing: find the first character to map before allocating.
+    let first = 0;
+    while (first < n && !maps(bits, text.charCodeAt(first))) first++;
+    if (first === n) return text;
     let s = text.slice(0, first);
     for (let i = first; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -41,20 +77,24 @@ export function normalizeForMatching(text: string): string {
     }
     return s;
   }
-  const out = new Uint16Array(n);
+  // One pass that copies while it maps; a text in which nothing maps is returned as it is.
+  // The bit test is made for every unit (the bits below FIRST_MAPPED are all clear), so
+  // that the loop has no branch on the kind of character, only on the rare mapped one.
+  const out = n <= SCRATCH_UNITS ? (scratch ??= new Uint16Array(SCRATCH_UNITS)) : new Uint16Array(n);
+  let mapped = 0;
   let surrogates = 0;
-  for (let i = 0; i < first; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if ((((bits[c >> 5] as number) >>> (c & 31)) & 1) !== 0) {
+      c = map[c] as number;
+      mapped = 1;
+    }
     surrogates |= (c & 0xf800) === 0xd800 ? 1 : 0;
     out[i] = c;
   }
-  for (let i = first; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const m = map[c] as number;
-    surrogates |= (c & 0xf800) === 0xd800 ? 1 : 0;
-    out[i] = m !== 0 ? m : c;
-  }
-  if (utf16Decoder && surrogates === 0) return utf16Decoder.decode(out);
+  if (mapped === 0) return text;
+  if (fromUnits) return fromUnits(out, n);
+  if (utf16Decoder && surrogates === 0) return utf16Decoder.decode(out.subarray(0, n));
   let s = '';
   const CHUNK = 8192;
   for (let i = 0; i < n; i += CHUNK) {
@@ -63,11 +103,36 @@ export function normalizeForMatching(text: string): string {
   return s;
 }
 
+interface NodeBuffer {
+  from(a: ArrayBuffer, byteOffset: number, length: number): { toString(encoding: string): string };
+}
+
 /**
- * The code units are turned back into a string by a UTF-16LE decoder where the platform
- * is little-endian and has one (several times faster than String.fromCharCode in chunks).
- * The decoder would replace lone surrogates, so it is used only for text without any
- * surrogate at all (checked while mapping); other text takes the slower way.
+ * Where Node's Buffer is at hand: the first n code units of `units` as a string, by its
+ * UTF-16LE decoding, which copies the units as they are (lone surrogates included) and is
+ * several times faster than the TextDecoder. Taken only on a little-endian platform and
+ * only when it gives back a test string with a BOM and lone surrogates unchanged.
+ */
+const fromUnits: ((units: Uint16Array, n: number) => string) | undefined = (() => {
+  try {
+    const B = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+    const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+    if (!B || typeof B.from !== 'function' || !littleEndian) return undefined;
+    const f = (units: Uint16Array, n: number): string => B.from(units.buffer as ArrayBuffer, units.byteOffset, 2 * n).toString('utf16le');
+    const probe = '\ufeff\ud800中\udfff \ud83d\ude00';
+    const units = new Uint16Array(probe.length + 2);
+    for (let i = 0; i < probe.length; i++) units[i] = probe.charCodeAt(i);
+    return f(units, probe.length) === probe ? f : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * Elsewhere (a browser), a UTF-16LE decoder where the platform is little-endian and has one
+ * (several times faster than String.fromCharCode in chunks). The decoder would replace lone
+ * surrogates, so it is used only for text without any surrogate at all (checked while
+ * mapping); other text takes the slower way.
  */
 const utf16Decoder: { decode(a: Uint16Array): string } | undefined = (() => {
   try {
@@ -81,7 +146,6 @@ const utf16Decoder: { decode(a: Uint16Array): string } | undefined = (() => {
     return undefined;
   }
 })();
-
 /** Simplified form of a short string (labels, keys). */
 export function toSimplified(s: string): string {
   return normalizeForMatching(s);
