@@ -7,7 +7,6 @@
 import { CHINESE_NUMERAL_CHARS, parseArabicValue, parseChineseNumeral } from './numbers';
 import { CATEGORY_TERMS, COUNT_UNITS, DURATION_UNITS, ORIGIN_TERMS, QUALIFIER_TERMS, UNITS, LIST_CUES } from './lexicon';
 import { NO_DEADLINE, type Deadline } from './deadline';
-import { MultiTermMatcher, TermMatcher } from './text/termMatcher';
 import { newFigure } from './newFigure';
 import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
 
@@ -16,6 +15,28 @@ import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
  * every test of a character is one array read.
  */
 const CHAR_CLASS = new Uint16Array(0x10000);
+/**
+ * Bit sets of code units (one bit each: 8 KB, the CJK block 2.6 KB of it), read before a
+ * 64K-entry table, which is then read only for the few characters in the set. A text
+ * touches a few cache lines of a bit set where it touched one line of each table per
+ * distinct character; in the full analysis the other stages evict the tables between
+ * documents, and those reads missed the cache for most characters.
+ */
+function bitSet(): Int32Array {
+  return new Int32Array(0x10000 >> 5);
+}
+function addBit(bits: Int32Array, c: number): void {
+  (bits[c >> 5] as number) |= 1 << (c & 31);
+}
+function inBits(bits: Int32Array, c: number): boolean {
+  return (((bits[c >> 5] as number) >>> (c & 31)) & 1) !== 0;
+}
+/** The units with any flag in CHAR_CLASS (all others have none). */
+const ANY_CLASS = bitSet();
+/** The units with NUMBER_START. */
+const NUMBER_BITS = bitSet();
+/** The units with CLAUSE_STOP or that start a clause term (CLAUSE_TERM_SLOT nonzero). */
+const STOP_OR_TERM = bitSet();
 const NUMBER_START = 1; // a digit or a Chinese numeral character (after normalisation)
 const CN_NUMERAL = 2;
 const CLAUSE_STOP = 4; // ends the clause a figure belongs to
@@ -27,10 +48,16 @@ const LABEL_FILLER = 128; // a one-character filler dropped from the front of a 
 const CUE_FIRST = 256; // first character of a list cue
 // 512, 1024, 2048, 4096: first characters of the filler words before a category (FILLER_FIRST)
 function mark(chars: Iterable<string>, flag: number): void {
-  for (const ch of chars) CHAR_CLASS[ch.charCodeAt(0)] |= flag;
+  for (const ch of chars) {
+    const c = ch.charCodeAt(0);
+    CHAR_CLASS[c] |= flag;
+    addBit(ANY_CLASS, c);
+    if ((flag & NUMBER_START) !== 0) addBit(NUMBER_BITS, c);
+    if ((flag & CLAUSE_STOP) !== 0) addBit(STOP_OR_TERM, c);
+  }
 }
 function is(c: number, flag: number): boolean {
-  return ((CHAR_CLASS[c] as number) & flag) !== 0;
+  return inBits(ANY_CLASS, c) && ((CHAR_CLASS[c] as number) & flag) !== 0;
 }
 const APPROX_BEFORE = ['超过', '不到', '不足', '约', '近', '逾', '超'];
 mark('0123456789', NUMBER_START);
@@ -47,8 +74,6 @@ const CN_SINGLE_VALUE = new Map<number, number>();
 for (const ch of CHINESE_NUMERAL_CHARS) CN_SINGLE_VALUE.set(ch.charCodeAt(0), parseChineseNumeral(ch) ?? -1);
 const ENUM_COMMA = '、'.charCodeAt(0);
 const MAX_CONTEXT = 48;
-/** A place label right before a number: 佛山市64 */
-const BARE_PART_LABEL = /[\u4e00-\u9fff]{1,10}[省市区县州]$/;
 const C = (ch: string): number => ch.charCodeAt(0);
 const YU = C('余');
 const DUO = C('多');
@@ -88,10 +113,13 @@ export function clauseStart(norm: string, pos: number): number {
   return limit;
 }
 
-/** Like clauseStart, but an enumeration comma (、) does not end the phrase. */
-function phraseStart(norm: string, pos: number): number {
+/**
+ * Like clauseStart, but an enumeration comma (、) does not end the phrase. The scan starts
+ * at `from` (pos − 1 unless the caller knows that no unit in [from + 1, pos) ends a phrase).
+ */
+function phraseStart(norm: string, pos: number, from = pos - 1): number {
   const limit = Math.max(0, pos - MAX_CONTEXT);
-  for (let i = pos - 1; i >= limit; i--) {
+  for (let i = from; i >= limit; i--) {
     const c = norm.charCodeAt(i);
     if (c !== ENUM_COMMA && is(c, CLAUSE_STOP)) return i + 1;
   }
@@ -104,16 +132,101 @@ export function clauseEnd(norm: string, pos: number): number {
   return limit;
 }
 
-const categoryTerms = new TermMatcher(CATEGORY_TERMS);
-/** Category, qualifier and origin terms, found in one pass over a clause. */
-const clauseTerms = new MultiTermMatcher([CATEGORY_TERMS, QUALIFIER_TERMS, ORIGIN_TERMS]);
+/**
+ * Category, qualifier and origin terms, found in one pass over a clause: for each list,
+ * the term of the best rank (the earliest listed) that starts at a visited position and
+ * ends by the bound (what one TermMatcher per list would answer). Terms are indexed by
+ * their first character (CLAUSE_TERM_SLOT: 1 + index into CLAUSE_TERM_ENTRIES, 0 for
+ * none; read only for units in STOP_OR_TERM).
+ */
+interface ClauseTerm {
+  list: number;
+  rank: number;
+  term: string;
+  /** The term's second code unit, -1 for a one-unit term: compared before startsWith. */
+  second: number;
+}
 const CATEGORY = 0;
 const QUALIFIER = 1;
 const ORIGIN = 2;
-/** What clauseTerms found before the figure, after it, and before an enumeration (scratch). */
-const PREFIX_TERMS: unknown[] = [undefined, undefined, undefined];
-const SUFFIX_TERMS: unknown[] = [undefined, undefined, undefined];
-const WIDE_TERMS: unknown[] = [undefined, undefined, undefined];
+const CLAUSE_TERM_SLOT = new Uint8Array(0x10000);
+const CLAUSE_TERM_ENTRIES: ClauseTerm[][] = [];
+[CATEGORY_TERMS, QUALIFIER_TERMS, ORIGIN_TERMS].forEach((terms, list) =>
+  terms.forEach(([term], rank) => {
+    if (term.length === 0) return;
+    const k = term.charCodeAt(0);
+    if (CLAUSE_TERM_SLOT[k] === 0) {
+      CLAUSE_TERM_ENTRIES.push([]);
+      if (CLAUSE_TERM_ENTRIES.length > 255) throw new Error('figures: more first characters of clause terms than a slot holds');
+      CLAUSE_TERM_SLOT[k] = CLAUSE_TERM_ENTRIES.length;
+      addBit(STOP_OR_TERM, k);
+    }
+    (CLAUSE_TERM_ENTRIES[(CLAUSE_TERM_SLOT[k] as number) - 1] as ClauseTerm[]).push({ list, rank, term, second: term.length > 1 ? term.charCodeAt(1) : -1 });
+  }),
+);
+const NO_RANK = 0x7fffffff;
+/** The best rank found per list since resetTerms (scratch of one search at a time). */
+let bestCategory = NO_RANK;
+let bestQualifier = NO_RANK;
+let bestOrigin = NO_RANK;
+function resetTerms(): void {
+  bestCategory = NO_RANK;
+  bestQualifier = NO_RANK;
+  bestOrigin = NO_RANK;
+}
+
+/** Whether `term` (second unit `second`) starts at i of s and ends by `to`; its first unit is known to match. */
+function termAt(s: string, i: number, to: number, term: string, second: number): boolean {
+  if (i + term.length > to) return false;
+  if (second >= 0 && s.charCodeAt(i + 1) !== second) return false;
+  return term.length <= 2 || s.startsWith(term, i);
+}
+
+/** Takes in the clause terms that start at i (whose unit has CLAUSE_TERM_SLOT `slot`, nonzero) and end by `to`. */
+function visitTerms(s: string, i: number, to: number, slot: number): void {
+  for (const e of CLAUSE_TERM_ENTRIES[slot - 1] as ClauseTerm[]) {
+    const rank = e.rank;
+    if (e.list === CATEGORY) {
+      if (rank < bestCategory && termAt(s, i, to, e.term, e.second)) bestCategory = rank;
+    } else if (e.list === QUALIFIER) {
+      if (rank < bestQualifier && termAt(s, i, to, e.term, e.second)) bestQualifier = rank;
+    } else if (e.list === ORIGIN) {
+      if (rank < bestOrigin && termAt(s, i, to, e.term, e.second)) bestOrigin = rank;
+    }
+  }
+}
+
+/** Resets, then takes in the clause terms of s[from, to). */
+function findTerms(s: string, from: number, to: number): void {
+  resetTerms();
+  const end = Math.min(to, s.length);
+  for (let i = Math.max(0, from); i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (inBits(STOP_OR_TERM, c) && CLAUSE_TERM_SLOT[c] !== 0) visitTerms(s, i, end, CLAUSE_TERM_SLOT[c] as number);
+  }
+}
+
+function categoryOf(rank: number): Category | undefined {
+  return rank === NO_RANK ? undefined : (CATEGORY_TERMS[rank] as readonly [string, Category])[1];
+}
+function qualifierOf(rank: number): Qualifier | undefined {
+  return rank === NO_RANK ? undefined : (QUALIFIER_TERMS[rank] as readonly [string, Qualifier])[1];
+}
+function originOf(rank: number): Origin | undefined {
+  return rank === NO_RANK ? undefined : (ORIGIN_TERMS[rank] as readonly [string, Origin])[1];
+}
+
+/** The category of the best-ranked category term starting exactly at `at` and ending by `to`. */
+function categoryAt(s: string, at: number, to: number): Category | undefined {
+  if (at >= to) return undefined;
+  const c = s.charCodeAt(at);
+  if (!inBits(STOP_OR_TERM, c) || CLAUSE_TERM_SLOT[c] === 0) return undefined;
+  let best = NO_RANK;
+  for (const e of CLAUSE_TERM_ENTRIES[(CLAUSE_TERM_SLOT[c] as number) - 1] as ClauseTerm[]) {
+    if (e.list === CATEGORY && e.rank < best && termAt(s, at, to, e.term, e.second)) best = e.rank;
+  }
+  return categoryOf(best);
+}
 
 /** A category named right after the measure word: 9例确诊病例, 13例新冠肺炎确诊病例. */
 const SUFFIX_FILLERS = [
@@ -144,7 +257,7 @@ function suffixCategory(norm: string, from: number, to: number): Category | unde
       }
     }
   }
-  return categoryTerms.atWithin(norm, i, to)?.value;
+  return categoryAt(norm, i, to);
 }
 
 /** Measure words by first character, in UNITS order (the first that matches wins). */
@@ -412,7 +525,7 @@ export function scanFigures(text: string, norm: string, deadline: Deadline = NO_
   let floor = 0; // the end of the last figure
   while (i < n) {
     // jump to the next digit or Chinese numeral
-    while (i < n && ((CHAR_CLASS[norm.charCodeAt(i)] as number) & NUMBER_START) === 0) i++;
+    while (i < n && !inBits(NUMBER_BITS, norm.charCodeAt(i))) i++;
     if (i >= n) break;
     deadline.check();
     const c = norm.charCodeAt(i);
@@ -550,12 +663,27 @@ function tokenKind(norm: string, raw: RawNumber, p: number, unit: string, after:
   if (!chinese && (isAsciiLetter(before) || isAsciiLetter(after) || before === DOT || before === SLASH || (after === DOT && isDigit(codeAt(norm, p + 1))))) return 'identifier';
   if (!chinese && unit === '' && raw.digits >= 6 && !raw.grouped) return 'code';
   if (unit !== '' && COUNT_UNITS.has(unit)) return 'count';
-  if (unit === '' && !chinese && !raw.decimal && (after === ENUM_COMMA || after === COMMA || after === SEMICOLON) && BARE_PART_LABEL.test(norm.slice(Math.max(0, start - 12), start))) {
+  if (unit === '' && !chinese && !raw.decimal && (after === ENUM_COMMA || after === COMMA || after === SEMICOLON) && barePartLabelBefore(norm, start)) {
     return 'count'; // 佛山市64、 上海260; — a part whose measure word was dropped
   }
   if (unit !== '' && DURATION_UNITS.has(unit)) return 'duration';
   if (unit === '' && !chinese && !raw.decimal && namesCases(norm, p)) return 'count'; // 逾130阳性个案 — cases without a measure word
   return 'other';
+}
+
+const PLACE_END = new Set(['省', '市', '区', '县', '州'].map(C));
+
+/**
+ * A place label right before a number (佛山市64): a place suffix (省市区县州) at start − 1
+ * after a CJK character (U+4E00..U+9FFF) at start − 2. This is what the regex
+ * /[\u4e00-\u9fff]{1,10}[省市区县州]$/ answers on the 12 characters before `start`: the
+ * suffix must end them, and a run of one to ten CJK characters before it exists exactly
+ * when there is one right before it (inside the window when start ≥ 2).
+ */
+function barePartLabelBefore(norm: string, start: number): boolean {
+  if (start < 2 || !PLACE_END.has(norm.charCodeAt(start - 1))) return false;
+  const c = norm.charCodeAt(start - 2);
+  return c >= 0x4e00 && c <= 0x9fff;
 }
 
 /** Nouns for cases that can follow a number directly, with no measure word (逾130阳性个案). */
@@ -586,37 +714,47 @@ const NO_CONTEXT: CountContext = { category: 'none', qualifier: undefined, origi
 function readCountContext(text: string, norm: string, start: number, end: number, before: number, floor: number): CountContext {
   const lowest = Math.max(0, start - MAX_CONTEXT, floor);
   let cs = lowest;
-  const termStart = clauseTerms.index;
-  clauseTerms.reset();
+  // Only units in STOP_OR_TERM can end the clause or start a term: the others are passed
+  // on one bit test.
+  resetTerms();
   for (let i = start - 1; i >= lowest; i--) {
     const c = norm.charCodeAt(i);
+    if (!inBits(STOP_OR_TERM, c)) continue;
     if (((CHAR_CLASS[c] as number) & CLAUSE_STOP) !== 0) {
       cs = i + 1;
       break;
     }
-    if (termStart[c] !== 0) clauseTerms.visit(norm, i, start);
+    const slot = CLAUSE_TERM_SLOT[c] as number;
+    if (slot !== 0) visitTerms(norm, i, start, slot);
   }
-  clauseTerms.collect(PREFIX_TERMS);
+  const prefixCategory = bestCategory;
+  const prefixQualifier = bestQualifier;
+  const prefixOrigin = bestOrigin;
   const highest = Math.min(norm.length, end + MAX_CONTEXT);
   let ce = highest;
-  clauseTerms.reset();
+  resetTerms();
   for (let i = end; i < highest; i++) {
     const c = norm.charCodeAt(i);
+    if (!inBits(STOP_OR_TERM, c)) continue;
     if (((CHAR_CLASS[c] as number) & CLAUSE_STOP) !== 0) {
       ce = i;
       break;
     }
-    if (termStart[c] !== 0) clauseTerms.visit(norm, i, highest);
+    const slot = CLAUSE_TERM_SLOT[c] as number;
+    if (slot !== 0) visitTerms(norm, i, highest, slot);
   }
-  clauseTerms.collect(SUFFIX_TERMS);
+  const suffixQualifier = bestQualifier;
+  const suffixOrigin = bestOrigin;
   // What is counted may be named before an enumeration: 核酸检测应检尽检、愿检尽检17012人次.
-  const ws = codeAt(norm, cs - 1) === ENUM_COMMA ? Math.max(phraseStart(norm, start), floor) : cs;
+  // phraseStart from cs − 2: [cs, start) holds no stop character (the scan above passed it)
+  // and cs − 1 is the 、, which does not end a phrase, so scanning them again finds nothing.
+  const ws = codeAt(norm, cs - 1) === ENUM_COMMA ? Math.max(phraseStart(norm, start, cs - 2), floor) : cs;
   // The wider phrase is read only where the clause found nothing; no term spans the 、.
-  if (ws !== cs) clauseTerms.find(norm, ws, cs, WIDE_TERMS);
-  else WIDE_TERMS.fill(undefined);
-  const category = suffixCategory(norm, end, ce) ?? ((PREFIX_TERMS[CATEGORY] ?? WIDE_TERMS[CATEGORY]) as Category | undefined) ?? 'none';
-  const qualifier = (PREFIX_TERMS[QUALIFIER] ?? SUFFIX_TERMS[QUALIFIER] ?? WIDE_TERMS[QUALIFIER]) as Qualifier | undefined;
-  const origin = (PREFIX_TERMS[ORIGIN] ?? SUFFIX_TERMS[ORIGIN] ?? WIDE_TERMS[ORIGIN]) as Origin | undefined;
+  if (ws !== cs) findTerms(norm, ws, cs);
+  else resetTerms();
+  const category = suffixCategory(norm, end, ce) ?? categoryOf(prefixCategory) ?? categoryOf(bestCategory) ?? 'none';
+  const qualifier = qualifierOf(prefixQualifier) ?? qualifierOf(suffixQualifier) ?? qualifierOf(bestQualifier);
+  const origin = originOf(prefixOrigin) ?? originOf(suffixOrigin) ?? originOf(bestOrigin);
   let label: string | undefined;
   let labelStart: number | undefined;
   let cleaned = cleanLabelRange(norm, cs, start);
