@@ -439,24 +439,58 @@ function shiftedRuns(text: string, ls: number, le: number, out: Finding[], local
     if (c >= 0x80 && rareCode(c)) rare++;
   }
   if (rare < 2) return;
-  enc.encode(text, ls, le);
   const claimed: Array<[number, number]> = [];
-  const { altCh, chainStart, chains } = enc;
-  for (let c = 0; c < chains; c++) {
-    const chainEnd = chainStart[c + 1] as number;
-    let a = chainStart[c] as number;
-    while (a < chainEnd) {
-      if (score(altCh[a] as number) < 1) {
-        a++;
-        continue;
+  // The stretch is encoded only when a run could be judged (mayHoldRun) or a parenthesis
+  // needs the other-phase reading (pinyinConfirmed encodes it then).
+  const encoded = mayHoldRun(text, ls, le);
+  if (encoded) {
+    enc.encode(text, ls, le);
+    const { altCh, chainStart, chains } = enc;
+    for (let c = 0; c < chains; c++) {
+      const chainEnd = chainStart[c + 1] as number;
+      let a = chainStart[c] as number;
+      while (a < chainEnd) {
+        if (score(altCh[a] as number) < 1) {
+          a++;
+          continue;
+        }
+        let b = a;
+        while (b < chainEnd && score(altCh[b] as number) >= 1) b++;
+        if (b - a >= MIN_RUN) judge(text, a, b, ls, le, out, claimed, locale);
+        a = b;
       }
-      let b = a;
-      while (b < chainEnd && score(altCh[b] as number) >= 1) b++;
-      if (b - a >= MIN_RUN) judge(text, a, b, ls, le, out, claimed, locale);
-      a = b;
     }
   }
-  pinyinConfirmed(text, ls, le, out, claimed, locale, parens);
+  pinyinConfirmed(text, ls, le, out, claimed, locale, parens, encoded);
+}
+
+/**
+ * Whether [ls, le) may hold a run that `judge` reports, by a necessary condition read from
+ * the text alone. An alt of a chain starts at the second byte of a double-byte character
+ * and takes the first byte of the next one, so a run of MIN_RUN alts or more spans at least
+ * MIN_RUN consecutive double-byte characters and at most the one character after them; and
+ * judge needs two characters scoring below 0 in that span. Every non-ASCII character and
+ * every ASCII , ; : ! is taken as possibly double-byte (the others are one byte in GBK), so
+ * the stretches below hold every span: when no stretch of MIN_RUN or more such characters,
+ * with the character after it, has two scoring below 0, judge reports nothing here.
+ */
+function mayHoldRun(text: string, ls: number, le: number): boolean {
+  let len = 0; // possibly double-byte characters in the current stretch
+  let low = 0; // of them, scoring below 0
+  for (let i = ls; i < le; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21) {
+      len++;
+      if (score(c) < 0) low++;
+      continue;
+    }
+    // the stretch ends at c, which a span may still end with
+    if (len >= MIN_RUN && low + (score(c) < 0 ? 1 : 0) >= 2) return true;
+    len = 0;
+    low = 0;
+  }
+  // a stretch ending the piece (judge reads no further than le)
+  return len >= MIN_RUN && low >= 2;
 }
 
 /** Judges the run of alts [a, b) (see the header) and reports it when the reading is clearly better. */
@@ -572,6 +606,7 @@ function pinyinConfirmed(
   claimed: Array<[number, number]>,
   locale: Locale,
   parens: Parens,
+  encoded: boolean,
 ): void {
   // From one opening parenthesis of the stretch to the next.
   parens.seek(ls + 1);
@@ -585,6 +620,10 @@ function pinyinConfirmed(
       next = g.end;
       const han = hanBefore(text, i);
       if (!(han && isReadingOf(han, g.syllable))) {
+        if (!encoded) {
+          enc.encode(text, ls, le);
+          encoded = true;
+        }
         const byte = enc.byteOf(i);
         const k = byte === undefined ? -1 : enc.altEndingAt(byte);
         const code = k < 0 ? -1 : (enc.altCh[k] as number);

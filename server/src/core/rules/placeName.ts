@@ -8,7 +8,7 @@ import { NO_DEADLINE, type Deadline } from '../deadline';
 import { NameTrie, placesInProvince, reverseNames, simplifiedCode, type Place } from '../gazetteer';
 import { localized, type Locale } from '../messages';
 import type { Region } from '../regions';
-import { isHan } from '../text/normalize';
+import { isHan, normalizeForMatching } from '../text/normalize';
 import { sameSoundCode } from '../text/homophone';
 import type { Finding } from '../types';
 
@@ -31,11 +31,77 @@ function generic(first: number, second: number): boolean {
 const [QU, XIAN, SHI] = SUFFIXES.map((s) => s.charCodeAt(0)) as [number, number, number];
 
 /**
+ * The raw units whose simplified form is a suffix (区 區 县 縣 市), as a tiny open table:
+ * unit c is one of them exactly when `slots[c & mask] === c + 1`. The scan reads it for
+ * every character of the text instead of simplifying every character (the per-character
+ * cost of the rule on clean text).
+ */
+interface SuffixTable {
+  slots: Int32Array;
+  mask: number;
+}
+
+let suffixTable: SuffixTable | undefined;
+
+/**
+ * Built once from normalizeForMatching over all 65536 units in one string: it maps each
+ * unit on its own (same-length, one unit to one), so unit c of the result is what
+ * `simplifiedCode(c)` gives. The preimage of the suffixes is then exact (a unit test
+ * compares it with simplifiedCode unit by unit). The table is the smallest power of two
+ * in which the preimage's units fall in distinct slots.
+ */
+function suffixUnits(): SuffixTable {
+  if (suffixTable) return suffixTable;
+  let all = '';
+  const chunk: number[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    chunk.push(c);
+    if (chunk.length === 4096) {
+      all += String.fromCharCode.apply(null, chunk);
+      chunk.length = 0;
+    }
+  }
+  const norm = normalizeForMatching(all);
+  const units: number[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    const m = norm.charCodeAt(c);
+    if (m === QU || m === XIAN || m === SHI) units.push(c);
+  }
+  let size = 8;
+  for (;;) {
+    const seen = new Set(units.map((u) => u & (size - 1)));
+    if (seen.size === units.length) break;
+    size *= 2;
+  }
+  const slots = new Int32Array(size);
+  for (const u of units) slots[u & (size - 1)] = u + 1;
+  suffixTable = { slots, mask: size - 1 };
+  return suffixTable;
+}
+
+/** The units whose simplified form is 区, 县 or 市 (for the unit test). */
+export function placeSuffixUnits(): number[] {
+  const { slots } = suffixUnits();
+  return Array.from(slots)
+    .filter((v) => v !== 0)
+    .map((v) => v - 1)
+    .sort((a, b) => a - b);
+}
+
+/**
  * The divisions of a province by their names with one character left out: the key of a
  * name of length 3 or 4 without its character `j` (never the suffix) holds the divisions
  * that could differ from it there only. See `maskedKey`.
  */
-type ProvinceIndex = Map<number, Place[]>;
+interface ProvinceIndex {
+  keys: Map<number, Place[]>;
+  /**
+   * One bit per key of `keys`, hashed (keyBit; 8 KB, false positives only): a candidate
+   * none of whose keys has its bit set has no slip, which is what most candidates are
+   * (words and real names of other provinces), and is dropped before the trie and the map.
+   */
+  bits: Int32Array;
+}
 
 const byProvince = new Map<string, ProvinceIndex>();
 
@@ -50,21 +116,42 @@ function maskedKey(codes: readonly number[], length: number, j: number): number 
   return key;
 }
 
+/** The bit of maskedKey(codes, length, j) in ProvinceIndex.bits: a hash of the same parts, in 16 bits. */
+function keyBit(codes: readonly number[], length: number, j: number): number {
+  let h = length === 3 ? j : 2 + j;
+  for (let k = 0; k < length; k++) if (k !== j) h = Math.imul(h ^ (codes[k] as number), 0x9e3779b1);
+  return (h ^ (h >>> 15)) & 0xffff;
+}
+
+function hasKeyBit(bits: Int32Array, b: number): boolean {
+  return ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0;
+}
+
+/** Whether slipOf(index, codes, length) may find a division: some key it looks up has its bit set. */
+function maySlip(bits: Int32Array, codes: readonly number[], length: number): boolean {
+  for (let j = 0; j < length - 1; j++) if (hasKeyBit(bits, keyBit(codes, length, j))) return true;
+  return false;
+}
+
 function indexFor(code: string): ProvinceIndex {
   let index = byProvince.get(code);
   if (!index) {
-    index = new Map();
+    const keys = new Map<number, Place[]>();
+    const bits = new Int32Array(0x10000 >>> 5);
     for (const p of placesInProvince(code)) {
       const n = p.name.length;
       if (n !== 3 && n !== 4) continue; // candidates are 2 or 3 characters and the suffix
       const codes = Array.from({ length: n }, (_, k) => p.name.charCodeAt(k));
       for (let j = 0; j < n - 1; j++) {
         const key = maskedKey(codes, n, j);
-        const list = index.get(key);
+        const list = keys.get(key);
         if (list) list.push(p);
-        else index.set(key, [p]);
+        else keys.set(key, [p]);
+        const b = keyBit(codes, n, j);
+        bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
       }
     }
+    index = { keys, bits };
     byProvince.set(code, index);
   }
   return index;
@@ -79,7 +166,7 @@ function slipOf(index: ProvinceIndex, codes: readonly number[], length: number):
   let found: Place | undefined;
   let count = 0;
   for (let j = 0; j < length - 1; j++) {
-    const list = index.get(maskedKey(codes, length, j));
+    const list = index.keys.get(maskedKey(codes, length, j));
     if (!list) continue;
     const written = codes[j] as number;
     for (const p of list) {
@@ -99,9 +186,14 @@ export function checkPlaceName(text: string, province: Region | undefined, local
   const out: Finding[] = [];
   // simplified codes of the name being tried, in text order (3 or 4)
   const codes = [0, 0, 0, 0];
-  for (let i = 2; i < text.length; i++) {
-    const c0 = simplifiedCode(text.charCodeAt(i));
-    if (c0 !== QU && c0 !== XIAN && c0 !== SHI) continue;
+  const codes4 = [0, 0, 0, 0];
+  const { slots, mask } = suffixUnits();
+  const n = text.length;
+  for (let i = 2; i < n; i++) {
+    const raw = text.charCodeAt(i);
+    // (exactly the units whose simplified form is QU, XIAN or SHI: see suffixUnits)
+    if (slots[raw & mask] !== raw + 1) continue;
+    const c0 = simplifiedCode(raw);
     deadline.check();
     // 2-character names (云冈区); a preceding Han character is part of another word only
     // when it is a division prefix we cannot judge, so 2 and 3 are tried, longest real first.
@@ -109,17 +201,28 @@ export function checkPlaceName(text: string, province: Region | undefined, local
     const c1 = simplifiedCode(text.charCodeAt(i - 1));
     const c2 = simplifiedCode(text.charCodeAt(i - 2));
     const genericEnd = generic(c1, c0);
-    // the names of 2 and 3 characters before the suffix, read backwards through the trie
-    const node2 = trie.step(trie.step(trie.step(NameTrie.ROOT, c0), c1), c2);
-    const real2 = trie.isName(node2);
     let s = i - 2;
     // 中心城区: the tail of a longer word, not a name.
     if (genericEnd && s > 0 && isHan(text.charCodeAt(s - 1))) continue;
     if (generic(c2, c1)) continue;
-    if (real2) continue; // a real place (at this or a shorter length)
     codes[0] = c2;
     codes[1] = c1;
     codes[2] = c0;
+    // Nothing below reports unless slipOf finds a division, for 3 characters or for 4 (the
+    // trie only rules out more): when no key of either has its bit, this candidate is done.
+    if (!maySlip(index.bits, codes, 3)) {
+      const s3 = i - 3;
+      if (s3 < 0 || !isHan(text.charCodeAt(s3)) || genericEnd) continue;
+      codes4[0] = simplifiedCode(text.charCodeAt(s3));
+      codes4[1] = c2;
+      codes4[2] = c1;
+      codes4[3] = c0;
+      if (!maySlip(index.bits, codes4, 4)) continue;
+    }
+    // the names of 2 and 3 characters before the suffix, read backwards through the trie
+    const node2 = trie.step(trie.step(trie.step(NameTrie.ROOT, c0), c1), c2);
+    const real2 = trie.isName(node2);
+    if (real2) continue; // a real place (at this or a shorter length)
     let right = slipOf(index, codes, 3);
     if (!right) {
       s = i - 3;
