@@ -133,18 +133,28 @@ export interface DateInfo {
 
 // ---------------------------------------------------------------------------
 // Scanner
+//
+// The scanner compares UTF-16 code units (charCodeAt) rather than one-character
+// strings (norm[i]): V8 allocates a fresh string for every norm[i] outside Latin-1,
+// and nearly every character of a bulletin is Han. Each code-unit test below reads
+// exactly as the string test it replaces (an index out of range gives NaN, which
+// equals no code, as undefined equals no character).
+
+/** The code unit of a one-unit string. */
+function code(ch: string): number {
+  return ch.charCodeAt(0);
+}
 
 const CN_DATE_DIGITS = '零一二两三四五六七八九十';
 const CN_CODE = new Uint8Array(0x10000);
-for (const ch of CN_DATE_DIGITS) CN_CODE[ch.charCodeAt(0)] = 1;
+for (const ch of CN_DATE_DIGITS) CN_CODE[code(ch)] = 1;
 
 const RELATIVE_WORDS: readonly RelativeWord[] = ['前一日', '昨日', '昨天', '今日', '今天', '本日', '当日', '当天', '次日'];
 const DAY_PARTS = ['凌晨', '早上', '早晨', '上午', '中午', '下午', '傍晚', '晚上', '晚间', '夜间', '夜里', '晚', '早'];
 const PM_PARTS = new Set(['下午', '傍晚', '晚上', '晚间', '夜间', '夜里', '晚']);
-const SEPARATORS = new Set(['至', '到', '-', '—', '–', '~', '〜', '―']);
+const SEPARATORS = ['至', '到', '-', '—', '–', '~', '〜', '―'];
 /** Relative words that count from the publication day. */
 const PUBLICATION_RELATIVE = new Set<RelativeWord>(['今日', '今天', '本日', '昨日', '昨天', '前一日']);
-const ISO_SEPARATORS = new Set(['-', '/', '.']);
 const AS_OF_CUES = ['截至', '截止'];
 /** Before a bare day: it is a duration or a count, not a date. */
 const BARE_DAY_BEFORE = ['近', '连续', '满', '第', '每', '共', '隔离', '观察', '超过', '逾', '达', '约', '前', '后', '余', '最', '持续', '为期', '未满', '不足', '至少', '已'];
@@ -153,12 +163,72 @@ const BARE_DAY_AFTER = ['内', '以内', '之内', '左右', '龄', '后', '以�
 /** How many lines at the top may hold an unlabelled publication date. */
 const TOP_LINES = 10;
 const PUBLICATION_LABELS = ['发布日期', '发布时间', '发布于', '发布', '发表于', '发表时间', '日期', '时间', '更新时间', '更新于', '更新', '出版'];
+const SAME_DAY_WORDS: readonly RelativeWord[] = ['当天', '当日'];
+
+/** A table of the code units of `chars` (each one unit long). */
+function codeTable(chars: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const ch of chars) t[code(ch)] = 1;
+  return t;
+}
+/** A table of the first code units of `words`: a word list can only match where its table says 1. */
+function firstCodes(words: readonly string[]): Uint8Array {
+  return codeTable(words.map((w) => w[0] as string));
+}
+const SEPARATOR_CODE = codeTable(SEPARATORS);
+const RELATIVE_FIRST = firstCodes(RELATIVE_WORDS);
+const DAY_PART_FIRST = firstCodes(DAY_PARTS);
+const SAME_DAY_FIRST = firstCodes(SAME_DAY_WORDS);
+const BARE_DAY_AFTER_FIRST = firstCodes(BARE_DAY_AFTER);
+/** Last code units of the words before a bare day (endsWithAny can only match after one). */
+const BARE_DAY_BEFORE_LAST = codeTable(BARE_DAY_BEFORE.map((w) => w[w.length - 1] as string));
+
+const C_NIAN = code('年');
+const C_YUE = code('月');
+const C_RI = code('日');
+const C_HAO = code('号');
+const C_SHI = code('时');
+const C_DIAN = code('点');
+const C_FEN = code('分');
+const C_MIAO = code('秒');
+const C_BAN = code('半');
+const C_FEN_PORTION = code('份');
+const C_LING_AGE = code('龄');
+const C_LING = code('零');
+const C_DI = code('第');
+const C_JIN = code('今');
+const C_ZUO = code('昨');
+const C_BEN = code('本');
+const C_DANG = code('当');
+const C_QIAN = code('前');
+const C_CI = code('次');
+const C_JIAO = code('较');
+const C_BI = code('比');
+const C_DAO = code('到');
+const C_COLON = 58;
+const C_OPEN = 40; // (
+const C_CLOSE = 41; // )
+const C_DOT = 46;
+const C_SLASH = 47;
+const C_HYPHEN = 45;
+const C_T = 84;
+const C_SPACE = 32;
+const C_TAB = 9;
+const C_LF = 10;
+const C_CR = 13;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isIsoSeparator(c: number): boolean {
+  return c === C_HYPHEN || c === C_SLASH || c === C_DOT;
+}
+/** 年, 月 or 日. */
+function isYearMonthDay(c: number): boolean {
+  return c === C_NIAN || c === C_YUE || c === C_RI;
 }
 
 interface Num {
@@ -171,10 +241,12 @@ interface Num {
 /** Arabic digits at i (at most `max` of them, and not followed by another digit). */
 function readArabic(norm: string, i: number, max: number): Num | undefined {
   let j = i;
-  while (j < norm.length && isDigit(norm.charCodeAt(j)) && j - i <= max) j++;
+  // the value as Number() reads the digits: at most max + 1 ≤ 5 of them, exact
+  let value = 0;
+  for (let c = norm.charCodeAt(j); isDigit(c) && j - i <= max; c = norm.charCodeAt(++j)) value = value * 10 + (c - 48);
   const digits = j - i;
   if (digits === 0 || digits > max) return undefined;
-  return { value: Number(norm.slice(i, j)), end: j, digits, chinese: false };
+  return { value, end: j, digits, chinese: false };
 }
 
 /** A Chinese numeral made of 零一二…十 (dates need nothing bigger). */
@@ -194,12 +266,38 @@ function readNum(norm: string, i: number, max: number): Num | undefined {
 
 function skipSpaces(norm: string, i: number, max: number): number {
   let j = i;
-  while (j < norm.length && j - i < max && (norm[j] === ' ' || norm[j] === '\t')) j++;
+  while (j < norm.length && j - i < max) {
+    const c = norm.charCodeAt(j);
+    if (c !== C_SPACE && c !== C_TAB) break;
+    j++;
+  }
   return j;
 }
 
 /** A point while it is being read: the parts of DateParts, before its text and numeral are known. */
 type RawPoint = Omit<DateParts, 'text' | 'numeral'> & { chinese: boolean };
+
+/**
+ * A new point with every field present (undefined until read): points, times and raw
+ * expressions stay internal and are only read field by field, so giving them one shape
+ * keeps the property reads of the resolution below monomorphic.
+ */
+function newPoint(start: number, end: number): RawPoint {
+  return {
+    start,
+    end,
+    chinese: false,
+    year: undefined,
+    month: undefined,
+    day: undefined,
+    hour: undefined,
+    minute: undefined,
+    second: undefined,
+    relative: undefined,
+    dayPart: undefined,
+    hourWord: undefined,
+  };
+}
 
 interface RawTime {
   end: number;
@@ -217,23 +315,25 @@ interface RawTime {
 function readTime(norm: string, i: number, allowChinese: boolean, allowSpace: boolean): RawTime | undefined {
   let p = i;
   let dayPart: string | undefined;
-  for (const w of DAY_PARTS) {
-    if (norm.startsWith(w, p)) {
-      dayPart = w;
-      p += w.length;
-      break;
+  if (DAY_PART_FIRST[norm.charCodeAt(p)] === 1) {
+    for (const w of DAY_PARTS) {
+      if (norm.startsWith(w, p)) {
+        dayPart = w;
+        p += w.length;
+        break;
+      }
     }
   }
   // H:MM[:SS]
   const q = allowSpace && dayPart === undefined ? skipSpaces(norm, p, 3) : p;
   if (isDigit(norm.charCodeAt(q))) {
     const h = readArabic(norm, q, 2);
-    if (h && norm[h.end] === ':') {
+    if (h && norm.charCodeAt(h.end) === C_COLON) {
       const m = readArabic(norm, h.end + 1, 2);
       if (m && m.digits === 2) {
         let end = m.end;
         let second: number | undefined;
-        if (norm[end] === ':') {
+        if (norm.charCodeAt(end) === C_COLON) {
           const s = readArabic(norm, end + 1, 2);
           if (s && s.digits === 2) {
             second = s.value;
@@ -241,10 +341,7 @@ function readTime(norm: string, i: number, allowChinese: boolean, allowSpace: bo
           }
         }
         if (!isDigit(norm.charCodeAt(end))) {
-          const t: RawTime = { end, colon: true, hour: h.value, minute: m.value, chinese: false };
-          if (second !== undefined) t.second = second;
-          if (dayPart !== undefined) t.dayPart = dayPart;
-          return t;
+          return { end, colon: true, hour: h.value, minute: m.value, second, dayPart, hourWord: undefined, chinese: false };
         }
       }
     }
@@ -252,14 +349,15 @@ function readTime(norm: string, i: number, allowChinese: boolean, allowSpace: bo
   const c = norm.charCodeAt(p);
   if (!isDigit(c) && !(allowChinese && CN_CODE[c] === 1)) return undefined;
   const h = readNum(norm, p, 2);
-  if (!h || (norm[h.end] !== '时' && norm[h.end] !== '点')) return undefined;
-  const t: RawTime = { end: h.end + 1, colon: false, hour: h.value, chinese: h.chinese };
-  if (dayPart !== undefined) t.dayPart = dayPart;
-  if (norm[h.end] === '时' && (h.value === 0 || h.value === 24)) {
-    t.hourWord = h.value === 24 ? '24时' : norm[p] === '零' ? '零时' : '0时';
+  if (!h) return undefined;
+  const unit = norm.charCodeAt(h.end);
+  if (unit !== C_SHI && unit !== C_DIAN) return undefined;
+  const t: RawTime = { end: h.end + 1, colon: false, hour: h.value, minute: undefined, second: undefined, dayPart, hourWord: undefined, chinese: h.chinese };
+  if (unit === C_SHI && (h.value === 0 || h.value === 24)) {
+    t.hourWord = h.value === 24 ? '24时' : norm.charCodeAt(p) === C_LING ? '零时' : '0时';
   }
   let e = t.end;
-  if (norm[e] === '半') {
+  if (norm.charCodeAt(e) === C_BAN) {
     t.minute = 30;
     t.end = e + 1;
     return t;
@@ -267,14 +365,14 @@ function readTime(norm: string, i: number, allowChinese: boolean, allowSpace: bo
   const mc = norm.charCodeAt(e);
   if (isDigit(mc) || (h.chinese && CN_CODE[mc] === 1)) {
     const m = readNum(norm, e, 2);
-    if (m && norm[m.end] === '分') {
+    if (m && norm.charCodeAt(m.end) === C_FEN) {
       t.minute = m.value;
       e = m.end + 1;
       t.end = e;
       const sc = norm.charCodeAt(e);
       if (isDigit(sc) || (h.chinese && CN_CODE[sc] === 1)) {
         const s = readNum(norm, e, 2);
-        if (s && norm[s.end] === '秒') {
+        if (s && norm.charCodeAt(s.end) === C_MIAO) {
           t.second = s.value;
           t.end = s.end + 1;
         }
@@ -307,17 +405,20 @@ function endsWithAny(norm: string, i: number, words: readonly string[]): boolean
 function readIsoLike(norm: string, i: number): RawPoint | undefined {
   const y = readArabic(norm, i, 4);
   if (!y || y.digits !== 4) return undefined;
-  const sep = norm[y.end] ?? '';
-  if (!ISO_SEPARATORS.has(sep)) return undefined;
+  const sep = norm.charCodeAt(y.end);
+  if (!isIsoSeparator(sep)) return undefined;
   const m = readArabic(norm, y.end + 1, 2);
-  if (!m || norm[m.end] !== sep) return undefined;
+  if (!m || norm.charCodeAt(m.end) !== sep) return undefined;
   const d = readArabic(norm, m.end + 1, 2);
   if (!d) return undefined;
   const after = norm.charCodeAt(d.end);
-  if (isDigit(after) || (sep === '.' && norm[d.end] === '.' && isDigit(norm.charCodeAt(d.end + 1)))) return undefined;
-  const p: RawPoint = { start: i, end: d.end, year: y.value, month: m.value, day: d.value, chinese: false };
+  if (isDigit(after) || (sep === C_DOT && after === C_DOT && isDigit(norm.charCodeAt(d.end + 1)))) return undefined;
+  const p = newPoint(i, d.end);
+  p.year = y.value;
+  p.month = m.value;
+  p.day = d.value;
   let q = d.end;
-  if (norm[q] === 'T') q++;
+  if (after === C_T) q++;
   const t = readTime(norm, q, false, true);
   if (t && t.colon) applyTime(p, t);
   return p;
@@ -326,26 +427,28 @@ function readIsoLike(norm: string, i: number): RawPoint | undefined {
 /** A relative day word at i, with an optional day in brackets: 昨日(27日), 今(12)日. */
 function readRelative(norm: string, i: number, p: RawPoint): boolean {
   // 今(12)日, 昨(27)日
-  const ch = norm[i];
-  if ((ch === '今' || ch === '昨' || ch === '本') && norm[i + 1] === '(') {
+  const ch = norm.charCodeAt(i);
+  if ((ch === C_JIN || ch === C_ZUO || ch === C_BEN) && norm.charCodeAt(i + 1) === C_OPEN) {
     const d = readArabic(norm, i + 2, 2);
-    if (d && norm[d.end] === ')' && norm[d.end + 1] === '日') {
-      p.relative = (ch + '日') as RelativeWord;
+    if (d && norm.charCodeAt(d.end) === C_CLOSE && norm.charCodeAt(d.end + 1) === C_RI) {
+      p.relative = ch === C_JIN ? '今日' : ch === C_ZUO ? '昨日' : '本日';
       p.day = d.value;
       p.end = d.end + 2;
       return true;
     }
     return false;
   }
+  // every relative word starts with one of 前昨今本当次
+  if (RELATIVE_FIRST[ch] !== 1) return false;
   const w = startsWithAny(norm, i, RELATIVE_WORDS) as RelativeWord | undefined;
   if (w === undefined) return false;
-  if (w === '前一日' && endsWithAny(norm, i, ['较', '比'])) return false;
+  if (w === '前一日' && i >= 1 && (norm.charCodeAt(i - 1) === C_JIAO || norm.charCodeAt(i - 1) === C_BI)) return false;
   p.relative = w;
   p.end = i + w.length;
   // 昨日(27日)
-  if (norm[p.end] === '(') {
+  if (norm.charCodeAt(p.end) === C_OPEN) {
     const d = readArabic(norm, p.end + 1, 2);
-    if (d && norm[d.end] === '日' && norm[d.end + 1] === ')') {
+    if (d && norm.charCodeAt(d.end) === C_RI && norm.charCodeAt(d.end + 1) === C_CLOSE) {
       p.day = d.value;
       p.end = d.end + 2;
     }
@@ -359,7 +462,7 @@ function readRelative(norm: string, i: number, p: RawPoint): boolean {
  */
 function readPoint(norm: string, i: number, mode: 'start' | 'end'): RawPoint | undefined {
   const c = norm.charCodeAt(i);
-  const p: RawPoint = { start: i, end: i, chinese: false };
+  const p = newPoint(i, i);
   if (isDigit(c)) {
     const iso = readIsoLike(norm, i);
     if (iso) return iso;
@@ -374,47 +477,50 @@ function readPoint(norm: string, i: number, mode: 'start' | 'end'): RawPoint | u
   let pos = i;
   let n = readNum(norm, pos, 4);
   if (!n) return undefined;
+  let unit = norm.charCodeAt(n.end);
   // year
-  if (norm[n.end] === '年') {
+  if (unit === C_NIAN) {
     if (n.digits !== 4) return undefined;
     p.year = n.value;
     pos = n.end + 1;
     n = readNum(norm, pos, 2);
-    if (!n || norm[n.end] !== '月') return undefined;
+    if (!n || norm.charCodeAt(n.end) !== C_YUE) return undefined;
+    unit = C_YUE;
   }
   // month
-  if (norm[n.end] === '月') {
+  if (unit === C_YUE) {
     if (n.digits > 2 && !n.chinese) return undefined;
-    if (norm[n.end + 1] === '龄') return undefined;
+    if (norm.charCodeAt(n.end + 1) === C_LING_AGE) return undefined;
     p.month = n.value;
     if (n.chinese) p.chinese = true;
     pos = n.end + 1;
     p.end = pos;
     const dc = norm.charCodeAt(pos);
     const d = isDigit(dc) || CN_CODE[dc] === 1 ? readNum(norm, pos, 2) : undefined;
-    if (d && (norm[d.end] === '日' || norm[d.end] === '号')) {
+    const du = d ? norm.charCodeAt(d.end) : NaN;
+    if (d && (du === C_RI || du === C_HAO)) {
       p.day = d.value;
       if (d.chinese) p.chinese = true;
       p.end = d.end + 1;
     } else {
       // a month alone: only with a year or 份
-      if (norm[pos] === '份') p.end = pos + 1;
+      if (dc === C_FEN_PORTION) p.end = pos + 1;
       else if (p.year === undefined) return undefined;
       if (p.chinese && p.year === undefined) return undefined;
       return p;
     }
-  } else if (norm[n.end] === '日') {
+  } else if (unit === C_RI) {
     // a bare day
     if (n.digits > 2) return undefined;
     if (mode === 'start') {
       if (n.chinese || n.value < 1 || n.value > 31) return undefined;
-      if (endsWithAny(norm, i, BARE_DAY_BEFORE)) return undefined;
-      if (startsWithAny(norm, n.end + 1, BARE_DAY_AFTER) !== undefined) return undefined;
+      if (BARE_DAY_BEFORE_LAST[norm.charCodeAt(i - 1)] === 1 && endsWithAny(norm, i, BARE_DAY_BEFORE)) return undefined;
+      if (BARE_DAY_AFTER_FIRST[norm.charCodeAt(n.end + 1)] === 1 && startsWithAny(norm, n.end + 1, BARE_DAY_AFTER) !== undefined) return undefined;
     }
     p.day = n.value;
     if (n.chinese) p.chinese = true;
     p.end = n.end + 1;
-  } else if (mode === 'end' && (norm[n.end] === '时' || norm[n.end] === '点' || norm[n.end] === ':')) {
+  } else if (mode === 'end' && (unit === C_SHI || unit === C_DIAN || unit === C_COLON)) {
     const t = readTime(norm, i, true, false);
     if (!t) return undefined;
     applyTime(p, t);
@@ -426,10 +532,12 @@ function readPoint(norm: string, i: number, mode: 'start' | 'end'): RawPoint | u
     return p;
   } else return undefined;
   // 8日当天
-  const rel = startsWithAny(norm, p.end, ['当天', '当日']) as RelativeWord | undefined;
-  if (rel !== undefined) {
-    p.relative = rel;
-    p.end += rel.length;
+  if (SAME_DAY_FIRST[norm.charCodeAt(p.end)] === 1) {
+    const rel = startsWithAny(norm, p.end, SAME_DAY_WORDS) as RelativeWord | undefined;
+    if (rel !== undefined) {
+      p.relative = rel;
+      p.end += rel.length;
+    }
   }
   const t = readTime(norm, p.end, true, !p.chinese);
   if (t) applyTime(p, t);
@@ -441,8 +549,7 @@ function readBareStartHour(norm: string, i: number): { hour: number; end: number
   const n = readNum(norm, i, 2);
   if (!n) return undefined;
   const s = skipSpaces(norm, n.end, 1);
-  const sep = norm[s] ?? '';
-  if (!SEPARATORS.has(sep)) return undefined;
+  if (SEPARATOR_CODE[norm.charCodeAt(s)] !== 1) return undefined;
   const t = readTime(norm, skipSpaces(norm, s + 1, 1), true, false);
   if (!t || t.colon) return undefined;
   return { hour: n.value, end: n.end };
@@ -451,8 +558,7 @@ function readBareStartHour(norm: string, i: number): { hour: number; end: number
 /** Where a period's separator is after `i` (with at most one space either side), or -1. */
 function separatorAt(norm: string, i: number): number {
   const s = skipSpaces(norm, i, 1);
-  const ch = norm[s] ?? '';
-  if (!SEPARATORS.has(ch)) return -1;
+  if (SEPARATOR_CODE[norm.charCodeAt(s)] !== 1) return -1;
   // 至今, 到达 …: the end must be read by the caller
   return s;
 }
@@ -461,14 +567,11 @@ function canStart(norm: string, i: number): boolean {
   const c = norm.charCodeAt(i);
   const prev = i > 0 ? norm.charCodeAt(i - 1) : 0;
   if (isDigit(c)) {
-    return !isDigit(prev) && !isAsciiLetter(prev) && prev !== 46 /* . */ && prev !== 47 /* / */ && prev !== 45 /* - */;
+    return !isDigit(prev) && !isAsciiLetter(prev) && prev !== C_DOT && prev !== C_SLASH && prev !== C_HYPHEN;
   }
-  if (CN_CODE[c] === 1) return CN_CODE[prev] !== 1 && norm[i - 1] !== '第';
-  const ch = norm[i];
-  return ch === '昨' || ch === '今' || ch === '本' || ch === '当' || ch === '前' || ch === '次';
+  if (CN_CODE[c] === 1) return CN_CODE[prev] !== 1 && prev !== C_DI;
+  return c === C_ZUO || c === C_JIN || c === C_BEN || c === C_DANG || c === C_QIAN || c === C_CI;
 }
-
-const YEAR_MONTH_DAY = new Set(['年', '月', '日']);
 
 /**
  * Whether a number at i (no cue before it) can start a date: what readPoint reads in
@@ -482,12 +585,12 @@ function mayBeDate(norm: string, i: number): boolean {
   if (isDigit(c)) {
     while (j < norm.length && isDigit(norm.charCodeAt(j)) && j - i <= 4) j++;
     if (j - i > 4) return false;
-    const next = norm[j] ?? '';
-    return YEAR_MONTH_DAY.has(next) || (j - i === 4 && ISO_SEPARATORS.has(next));
+    const next = norm.charCodeAt(j);
+    return isYearMonthDay(next) || (j - i === 4 && isIsoSeparator(next));
   }
   if (CN_CODE[c] !== 1) return true; // 昨日, 本月, 当天 …: relative words
   while (j < norm.length && CN_CODE[norm.charCodeAt(j)] === 1 && j - i < 5) j++;
-  return YEAR_MONTH_DAY.has(norm[j] ?? '');
+  return isYearMonthDay(norm.charCodeAt(j));
 }
 
 interface RawExpr {
@@ -502,20 +605,57 @@ interface RawExpr {
 /** Characters a date expression can start with (a digit, a Chinese digit, 昨今本当前次, 截): the scan skips the rest. */
 const START = new Uint8Array(0x10000);
 for (let c = 48; c <= 57; c++) START[c] = 1;
-for (const ch of CN_DATE_DIGITS) START[ch.charCodeAt(0)] = 1;
-for (const ch of ['昨', '今', '本', '当', '前', '次', ...AS_OF_CUES.map((w) => w[0] as string)]) START[ch.charCodeAt(0)] = 1;
+for (const ch of CN_DATE_DIGITS) START[code(ch)] = 1;
+for (const ch of ['昨', '今', '本', '当', '前', '次', ...AS_OF_CUES.map((w) => w[0] as string)]) START[code(ch)] = 1;
 
 /** First characters of the as-of cues (截至 …). */
-const CUE_FIRST = new Uint8Array(0x10000);
-for (const w of AS_OF_CUES) CUE_FIRST[w.charCodeAt(0)] = 1;
+const CUE_FIRST = firstCodes(AS_OF_CUES);
+
+/**
+ * Characters one of which every expression has soon after where the scan starts it:
+ * the scan at a start character i reads nothing (and moves on to the next start
+ * character) unless one of these is at i+1 … i+ANCHOR_REACH. The cases, as read by
+ * mayBeDate, readRelative and readPoint in 'start' mode:
+ * - a number (no cue): at most 4 digits or 5 Chinese digits, then 年, 月 or 日, or 4
+ *   digits and - / . (mayBeDate): within i+5;
+ * - a relative word: 昨日 … 次日, 昨天/今天/当天, 前一日, 今(12)日 (日 or 天 within i+5);
+ *   any other 昨今本当前次 reads nothing;
+ * - a cue, 截至|截止 [到] [two spaces]: the point starts by i+5 and is one of the above
+ *   (its anchor within 5 more), else nothing is read and the scan resumes at that point,
+ *   as it would from i+1 (截 is a start character; 至止到 and spaces are not);
+ * So the scan may jump over every start character with no anchor in reach, and the
+ * expressions found are the same.
+ */
+const ANCHORS = ['年', '月', '日', '天', '-', '/', '.'];
+const ANCHOR_REACH = 10;
 
 function scan(norm: string, deadline: Deadline): RawExpr[] {
   const out: RawExpr[] = [];
   const n = norm.length;
+  /** Per anchor, its next position after the scan (n: no more); -1 until searched. */
+  const nextAnchor = ANCHORS.map(() => -1);
+  /** The nearest of them after i. */
+  let anchor = -1;
   let i = 0;
   while (i < n) {
-    while (i < n && START[norm.charCodeAt(i)] !== 1) i++;
-    if (i >= n) break;
+    if (anchor <= i) {
+      deadline.check();
+      anchor = n;
+      for (let k = 0; k < ANCHORS.length; k++) {
+        let a = nextAnchor[k] as number;
+        if (a <= i) {
+          a = norm.indexOf(ANCHORS[k] as string, i + 1);
+          if (a < 0) a = n;
+          nextAnchor[k] = a;
+        }
+        if (a < anchor) anchor = a;
+      }
+      if (anchor >= n) break; // no anchor after i: nothing more to read
+    }
+    // only the start characters within reach of the anchor can start an expression
+    if (anchor - i > ANCHOR_REACH) i = anchor - ANCHOR_REACH;
+    while (i < anchor && START[norm.charCodeAt(i)] !== 1) i++;
+    if (i >= anchor) continue; // (an anchor is not a start character)
     deadline.check();
     let cue: string | undefined;
     let at = i;
@@ -523,7 +663,7 @@ function scan(norm: string, deadline: Deadline): RawExpr[] {
     if (cueWord !== undefined) {
       cue = cueWord;
       at = i + cueWord.length;
-      if (norm[at] === '到') at++;
+      if (norm.charCodeAt(at) === C_DAO) at++;
       at = skipSpaces(norm, at, 2);
     } else if (!canStart(norm, i) || !mayBeDate(norm, i)) {
       i++;
@@ -557,10 +697,7 @@ function scan(norm: string, deadline: Deadline): RawExpr[] {
       }
     }
     const start = cue !== undefined ? i : from.start;
-    const expr: RawExpr = { start, end, kind: to ? 'period' : cue !== undefined ? 'asof' : 'instant', from };
-    if (cue !== undefined) expr.cue = cue;
-    if (to) expr.to = to;
-    out.push(expr);
+    out.push({ start, end, kind: to ? 'period' : cue !== undefined ? 'asof' : 'instant', cue, from, to });
     i = Math.max(end, i + 1);
   }
   return out;
@@ -742,16 +879,32 @@ function findPublication(norm: string, raws: RawExpr[]): RawExpr | undefined {
   );
   for (const r of candidates) {
     let k = r.start;
-    while (k > 0 && r.start - k < 4 && (norm[k - 1] === ' ' || norm[k - 1] === ':' || norm[k - 1] === '\t')) k--;
+    while (k > 0 && r.start - k < 4) {
+      const c = norm.charCodeAt(k - 1);
+      if (c !== C_SPACE && c !== C_COLON && c !== C_TAB) break;
+      k--;
+    }
     if (endsWithAny(norm, k, PUBLICATION_LABELS)) return r;
   }
   // the end of the first TOP_LINES lines
+  // (just after the TOP_LINES-th line break, or the end of the text)
   let top = 0;
-  for (let lines = 0; top < norm.length && lines < TOP_LINES; top++) if (norm[top] === '\n') lines++;
+  for (let lines = 0; lines < TOP_LINES; lines++) {
+    const lf = norm.indexOf('\n', top);
+    if (lf < 0) {
+      top = norm.length;
+      break;
+    }
+    top = lf + 1;
+  }
   for (const r of candidates) {
     if (r.start >= top) break;
     let lineEnd = r.end;
-    while (lineEnd < norm.length && lineEnd - r.end <= 40 && norm[lineEnd] !== '\n' && norm[lineEnd] !== '\r') lineEnd++;
+    while (lineEnd < norm.length && lineEnd - r.end <= 40) {
+      const c = norm.charCodeAt(lineEnd);
+      if (c === C_LF || c === C_CR) break;
+      lineEnd++;
+    }
     const rest = norm.slice(r.end, lineEnd).trim();
     if (rest.length === 0) return r;
     if (rest.length <= 30 && !/[,。;!?]/.test(rest)) return r;
