@@ -13,6 +13,7 @@ import { localized, type Locale } from '../messages';
 import { formatLike } from '../numbers';
 import type { Region } from '../regions';
 import type { Figure, Finding, Group } from '../types';
+import { IdMarks } from './idMarks';
 
 const MESSAGE = {
   en: 'The same figure is stated differently: {0} here, {1} elsewhere ({2})',
@@ -70,35 +71,49 @@ export function checkConflictingRepeat(
   locale: Locale,
 ): Finding[] {
   const out: Finding[] = [];
-  const periodText = new Map<number, string>();
   // Parts of a breakdown are described by their item labels; the breakdown check covers them.
-  const excepts = norm.includes('以外') || norm.includes('之外');
-  const partOfBreakdown = new Set<number>();
+  const partOfBreakdown = new IdMarks(figures.length);
   for (const g of groups) for (const p of g.parts) partOfBreakdown.add(p);
+  // Whether the text says 以外/之外 at all: only then can ofPlacesExcept be true (it looks
+  // for those very characters). Looked up once, when the first figure needs it.
+  let excepts: boolean | undefined;
+  // periodKey of each date expression, computed once for all the figures it governs.
+  const periodKeys: string[] = [];
   // Two passes: the cheap part of the key first; the descriptor (the costly part) only for
   // figures that share the cheap part with another, since a figure alone repeats nothing.
-  const cheapKeys = new Map<number, string>();
+  const candidates: Figure[] = [];
+  const cheapKeys: string[] = [];
   const cheapCount = new Map<string, number>();
   for (const f of figures) {
     if (f.kind !== 'count' || f.category === 'none' || !f.qualifier || f.qualifier === 'round' || f.qualifier === 'converted') continue;
-    if (partOfBreakdown.has(f.id) || (excepts && ofPlacesExcept(norm, f))) continue;
-    const current = f.period !== undefined ? dates[f.period] : undefined;
+    if (partOfBreakdown.has(f.id)) continue;
+    if (excepts === undefined) excepts = norm.includes('以外') || norm.includes('之外');
+    if (excepts && ofPlacesExcept(norm, f)) continue;
+    let period = '-';
+    if (f.period !== undefined) {
+      const known = periodKeys[f.period];
+      period = known ?? (periodKeys[f.period] = periodKey(dates[f.period]));
+    }
     const place = !f.region || (home && f.region.name === home.name) ? '~' : f.region.name;
     const unit = PERSON_UNITS.has(f.unit) ? 'person' : f.unit;
-    const key = [f.category, f.qualifier, f.origin ?? '', place, unit, periodKey(current)].join('|');
-    cheapKeys.set(f.id, key);
+    // the fields are strings (origin aside, which may be missing): + joins them as join('|') did
+    const key = f.category + '|' + f.qualifier + '|' + (f.origin ?? '') + '|' + place + '|' + unit + '|' + period;
+    candidates.push(f);
+    cheapKeys.push(key);
     cheapCount.set(key, (cheapCount.get(key) ?? 0) + 1);
   }
+  const periodText = new Map<number, string>();
   const byKey = new Map<string, Figure[]>();
-  for (const f of figures) {
-    const cheap = cheapKeys.get(f.id);
-    if (cheap === undefined || (cheapCount.get(cheap) ?? 0) < 2) continue;
+  for (let i = 0; i < candidates.length; i++) {
+    const cheap = cheapKeys[i] as string;
+    if ((cheapCount.get(cheap) ?? 0) < 2) continue;
+    const f = candidates[i] as Figure;
     const what = descriptor(f, norm);
     if (what.length < 2) continue;
     const key = `${cheap}|${what}`;
-    const list = byKey.get(key) ?? [];
-    list.push(f);
-    byKey.set(key, list);
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
     const current = f.period !== undefined ? dates[f.period] : undefined;
     periodText.set(f.id, current?.text ?? '—');
   }
