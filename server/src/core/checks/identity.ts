@@ -30,7 +30,8 @@ function isCurrent(f: Figure, norm: string): boolean {
 
 export function checkIdentity(norm: string, statements: Statement[], sentences: Span[], figures: Figure[], locale: Locale): Finding[] {
   const out: Finding[] = [];
-  const counts = figures.filter((f) => f.kind === 'count');
+  // The counts, in text order; made only once a 现有确诊 figure needs them.
+  let counts: Figure[] | undefined;
   // Sentences and counts are in text order: binary searches keep this linear in the document.
   const sentenceOf = (f: Figure): number => {
     // the last sentence starting at or before the figure, if the figure is inside it
@@ -39,8 +40,9 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     return s && f.start >= s.start && f.start < s.end ? i : -1;
   };
   void statements;
-  for (const n of counts) {
-    if (!isCurrent(n, norm)) continue;
+  for (const n of figures) {
+    if (n.kind !== 'count' || !isCurrent(n, norm)) continue;
+    counts ??= figures.filter((f) => f.kind === 'count');
     const si = sentenceOf(n);
     if (si < 0) continue;
     const here = sentences[si] as Span;
@@ -50,9 +52,10 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     // Only counts from the sentence's start to the end of the next one can be in the window.
     const from = firstAtOrAfter(counts, (f) => f.start, here.start);
     const until = Math.max(here.end, next ? next.end : 0);
+    const inOrder = counts;
     const pick = (pred: (f: Figure) => boolean): Figure | undefined => {
-      for (let k = from; k < counts.length && (counts[k] as Figure).start < until; k++) {
-        const f = counts[k] as Figure;
+      for (let k = from; k < inOrder.length && (inOrder[k] as Figure).start < until; k++) {
+        const f = inOrder[k] as Figure;
         if (f !== n && inWindow(f) && sameOrigin(f) && pred(f)) return f;
       }
       return undefined;
@@ -108,13 +111,28 @@ export function checkOriginSum(figures: Figure[], inGroups: ReadonlySet<number>,
   const out: Finding[] = [];
   // the same period written again (截至3月20日24时 in each paragraph) is the same period
   const key = (f: Figure) => [f.category, f.qualifier, f.region?.name ?? '~', periodText(f)].join('|');
-  const byKey = new Map<string, { total?: Figure; local?: Figure; imported?: Figure; ambiguous: boolean }>();
+  const slotOf = (f: Figure) => (f.origin === 'local' ? 'local' : f.origin === 'imported' ? 'imported' : 'total');
+  // A key can close only if total, local and imported all occur under it, hence under its
+  // qualifier and place alone: figures whose qualifier and place lack one of the three are
+  // dropped before their period is asked for (periodText is the costly part of the key).
+  // The rest are keyed in text order, as before, so the findings come out in the same order.
+  const candidates: Figure[] = [];
+  const slotsOf = new Map<string, number>();
   for (const f of figures) {
-    if (f.kind !== 'count' || f.zero || inGroups.has(f.id)) continue;
-    if (f.category !== 'confirmed' || (f.qualifier !== 'cumulative' && f.qualifier !== 'new')) continue;
+    if (f.kind !== 'count' || f.zero || f.category !== 'confirmed' || (f.qualifier !== 'cumulative' && f.qualifier !== 'new')) continue;
+    if (inGroups.has(f.id)) continue;
+    const slot = slotOf(f);
+    const bit = slot === 'local' ? 1 : slot === 'imported' ? 2 : 4;
+    const wide = f.qualifier + '|' + (f.region?.name ?? '~');
+    slotsOf.set(wide, (slotsOf.get(wide) ?? 0) | bit);
+    candidates.push(f);
+  }
+  const byKey = new Map<string, { total?: Figure; local?: Figure; imported?: Figure; ambiguous: boolean }>();
+  for (const f of candidates) {
+    if (slotsOf.get(f.qualifier + '|' + (f.region?.name ?? '~')) !== 7) continue;
     const k = key(f);
     const e = byKey.get(k) ?? { ambiguous: false };
-    const slot = f.origin === 'local' ? 'local' : f.origin === 'imported' ? 'imported' : 'total';
+    const slot = slotOf(f);
     if (e[slot] && e[slot]?.value !== f.value) e.ambiguous = true; // two different values for one slot: conflicting-repeat's business
     e[slot] ??= f;
     byKey.set(k, e);
