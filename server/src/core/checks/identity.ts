@@ -41,7 +41,8 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
   };
   void statements;
   for (const n of figures) {
-    if (n.kind !== 'count' || !isCurrent(n, norm)) continue;
+    // qualifier first: it turns most figures away with one comparison
+    if (n.qualifier !== 'current' || n.kind !== 'count' || !isCurrent(n, norm)) continue;
     counts ??= figures.filter((f) => f.kind === 'count');
     const si = sentenceOf(n);
     if (si < 0) continue;
