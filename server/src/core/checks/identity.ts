@@ -41,8 +41,7 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
   };
   void statements;
   for (const n of figures) {
-    // qualifier first: it turns most figures away with one comparison
-    if (n.qualifier !== 'current' || n.kind !== 'count' || !isCurrent(n, norm)) continue;
+    if (n.kind !== 'count' || !isCurrent(n, norm)) continue;
     counts ??= figures.filter((f) => f.kind === 'count');
     const si = sentenceOf(n);
     if (si < 0) continue;
