@@ -30,8 +30,7 @@ function isCurrent(f: Figure, norm: string): boolean {
 
 export function checkIdentity(norm: string, statements: Statement[], sentences: Span[], figures: Figure[], locale: Locale): Finding[] {
   const out: Finding[] = [];
-  // The counts, in text order; made only once a 现有确诊 figure needs them.
-  let counts: Figure[] | undefined;
+  const counts = figures.filter((f) => f.kind === 'count');
   // Sentences and counts are in text order: binary searches keep this linear in the document.
   const sentenceOf = (f: Figure): number => {
     // the last sentence starting at or before the figure, if the figure is inside it
@@ -40,9 +39,8 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     return s && f.start >= s.start && f.start < s.end ? i : -1;
   };
   void statements;
-  for (const n of figures) {
-    if (n.kind !== 'count' || !isCurrent(n, norm)) continue;
-    counts ??= figures.filter((f) => f.kind === 'count');
+  for (const n of counts) {
+    if (!isCurrent(n, norm)) continue;
     const si = sentenceOf(n);
     if (si < 0) continue;
     const here = sentences[si] as Span;
@@ -52,10 +50,9 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     // Only counts from the sentence's start to the end of the next one can be in the window.
     const from = firstAtOrAfter(counts, (f) => f.start, here.start);
     const until = Math.max(here.end, next ? next.end : 0);
-    const inOrder = counts;
     const pick = (pred: (f: Figure) => boolean): Figure | undefined => {
-      for (let k = from; k < inOrder.length && (inOrder[k] as Figure).start < until; k++) {
-        const f = inOrder[k] as Figure;
+      for (let k = from; k < counts.length && (counts[k] as Figure).start < until; k++) {
+        const f = counts[k] as Figure;
         if (f !== n && inWindow(f) && sameOrigin(f) && pred(f)) return f;
       }
       return undefined;
