@@ -37,6 +37,8 @@ export interface PlaceCount {
 
 /** N个市 / N市（县）/ N省（区、市）/ N个地市 … right after the number. */
 const PLACE_NOUN = /^个?(省份|省区市|省|地市|市州|市|县市|县区|县|区县|区|州|盟)(?:[（(][^（()）\n]{1,12}[）)])?/;
+/** The characters a match of PLACE_NOUN can start with (个 or the first of an alternative). */
+const PLACE_NOUN_START = new Set(['个', '省', '地', '市', '县', '区', '州', '盟']);
 /** Between the place noun and the figure: a verb of reporting, and no clause break. */
 const REPORTS = /^(?:累计|共|新增|今日|当日|均)?(?:报告|出现|发现|有)/;
 const CLAUSE_BREAK = /[。；;，,：:\n]/;
@@ -73,6 +75,8 @@ export function findPlaceCounts(
     // A count of places: a whole number, bare (10市) or with 个 (3个市), that counts nothing else.
     const bare = n.unit === '' ? n.kind !== 'count' : n.unit === '个' && n.category === 'none';
     if (!bare || n.approximate || !Number.isInteger(n.value) || n.value < 1) continue;
+    // PLACE_NOUN starts with one of these: a figure followed by anything else is no count of places
+    if (!PLACE_NOUN_START.has(norm.charAt(n.valueEnd))) continue;
     const noun = PLACE_NOUN.exec(norm.slice(n.valueEnd, n.valueEnd + 24));
     if (!noun) continue;
     const nounEnd = n.valueEnd + noun[0].length;

@@ -13,6 +13,7 @@ import { localized, type Locale } from '../messages';
 import { formatLike } from '../numbers';
 import type { Region } from '../regions';
 import type { Figure, Finding, Group } from '../types';
+import { IdMarks } from './idMarks';
 
 const MESSAGE = {
   en: 'The same figure is stated differently: {0} here, {1} elsewhere ({2})',
@@ -52,11 +53,14 @@ function descriptor(f: Figure, norm: string): string {
  * so before it. Its population is not that of the same words elsewhere: it is not compared.
  */
 function ofPlacesExcept(norm: string, f: Figure): boolean {
-  // back to the sentence's start, at most 80 characters
+  // back to the sentence's start, at most 80 characters (char codes: 。 \n 外 以 之)
   for (let i = f.start - 1; i > 0 && i >= f.start - 80; i--) {
-    const c = norm[i];
-    if (c === '。' || c === '\n') return false;
-    if (c === '外' && (norm[i - 1] === '以' || norm[i - 1] === '之')) return true;
+    const c = norm.charCodeAt(i);
+    if (c === 0x3002 || c === 0x0a) return false;
+    if (c === 0x5916) {
+      const b = norm.charCodeAt(i - 1);
+      if (b === 0x4ee5 || b === 0x4e4b) return true;
+    }
   }
   return false;
 }
@@ -70,35 +74,65 @@ export function checkConflictingRepeat(
   locale: Locale,
 ): Finding[] {
   const out: Finding[] = [];
-  const periodText = new Map<number, string>();
   // Parts of a breakdown are described by their item labels; the breakdown check covers them.
-  const excepts = norm.includes('以外') || norm.includes('之外');
-  const partOfBreakdown = new Set<number>();
+  const partOfBreakdown = new IdMarks(figures.length);
   for (const g of groups) for (const p of g.parts) partOfBreakdown.add(p);
+  // The period in the key is a small number standing for its periodKey: the same number for
+  // the same periodKey (截至3月20日24时 written twice), so keys match exactly when they did with
+  // the periodKey itself, but are shorter to hash. Computed once per date expression.
+  const periodIds = new Map<string, number>();
+  const periodIdOf: number[] = [];
+  const periodId = (period: number | undefined): number => {
+    if (period !== undefined) {
+      const known = periodIdOf[period];
+      if (known !== undefined) return known;
+    }
+    const pk = periodKey(period !== undefined ? dates[period] : undefined);
+    let id = periodIds.get(pk);
+    if (id === undefined) periodIds.set(pk, (id = periodIds.size));
+    if (period !== undefined) periodIdOf[period] = id;
+    return id;
+  };
   // Two passes: the cheap part of the key first; the descriptor (the costly part) only for
   // figures that share the cheap part with another, since a figure alone repeats nothing.
-  const cheapKeys = new Map<number, string>();
+  const candidates: Figure[] = [];
+  const cheapKeys: string[] = [];
   const cheapCount = new Map<string, number>();
   for (const f of figures) {
     if (f.kind !== 'count' || f.category === 'none' || !f.qualifier || f.qualifier === 'round' || f.qualifier === 'converted') continue;
-    if (partOfBreakdown.has(f.id) || (excepts && ofPlacesExcept(norm, f))) continue;
-    const current = f.period !== undefined ? dates[f.period] : undefined;
+    if (partOfBreakdown.has(f.id)) continue;
     const place = !f.region || (home && f.region.name === home.name) ? '~' : f.region.name;
     const unit = PERSON_UNITS.has(f.unit) ? 'person' : f.unit;
-    const key = [f.category, f.qualifier, f.origin ?? '', place, unit, periodKey(current)].join('|');
-    cheapKeys.set(f.id, key);
+    // The fields are strings (origin aside, which may be missing): + joins them as join('|') did.
+    // None but the last can hold a '|' (enums, place names, units), so no two keys run together.
+    const key = f.category + '|' + f.qualifier + '|' + (f.origin ?? '') + '|' + place + '|' + unit + '|' + periodId(f.period);
+    candidates.push(f);
+    cheapKeys.push(key);
     cheapCount.set(key, (cheapCount.get(key) ?? 0) + 1);
   }
+  // 湖北以外省份… figures are not compared. They are dropped after counting rather than before,
+  // so that only figures sharing their cheap key pay for the look back; a dropped figure is taken
+  // off its key's count, so the counts end as if it had never been counted. (A key whose count
+  // is below 2 is skipped unlooked: counts only go down, so none of its figures is compared.)
+  const dropped: boolean[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const cheap = cheapKeys[i] as string;
+    if ((cheapCount.get(cheap) ?? 0) < 2 || !ofPlacesExcept(norm, candidates[i] as Figure)) continue;
+    dropped[i] = true;
+    cheapCount.set(cheap, (cheapCount.get(cheap) as number) - 1);
+  }
+  const periodText = new Map<number, string>();
   const byKey = new Map<string, Figure[]>();
-  for (const f of figures) {
-    const cheap = cheapKeys.get(f.id);
-    if (cheap === undefined || (cheapCount.get(cheap) ?? 0) < 2) continue;
+  for (let i = 0; i < candidates.length; i++) {
+    const cheap = cheapKeys[i] as string;
+    if (dropped[i] || (cheapCount.get(cheap) ?? 0) < 2) continue;
+    const f = candidates[i] as Figure;
     const what = descriptor(f, norm);
     if (what.length < 2) continue;
     const key = `${cheap}|${what}`;
-    const list = byKey.get(key) ?? [];
-    list.push(f);
-    byKey.set(key, list);
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
     const current = f.period !== undefined ? dates[f.period] : undefined;
     periodText.set(f.id, current?.text ?? '—');
   }

@@ -108,13 +108,28 @@ export function checkOriginSum(figures: Figure[], inGroups: ReadonlySet<number>,
   const out: Finding[] = [];
   // the same period written again (截至3月20日24时 in each paragraph) is the same period
   const key = (f: Figure) => [f.category, f.qualifier, f.region?.name ?? '~', periodText(f)].join('|');
-  const byKey = new Map<string, { total?: Figure; local?: Figure; imported?: Figure; ambiguous: boolean }>();
+  const slotOf = (f: Figure) => (f.origin === 'local' ? 'local' : f.origin === 'imported' ? 'imported' : 'total');
+  // A key can close only if total, local and imported all occur under it, hence under its
+  // qualifier and place alone: figures whose qualifier and place lack one of the three are
+  // dropped before their period is asked for (periodText is the costly part of the key).
+  // The rest are keyed in text order, as before, so the findings come out in the same order.
+  const candidates: Figure[] = [];
+  const slotsOf = new Map<string, number>();
   for (const f of figures) {
-    if (f.kind !== 'count' || f.zero || inGroups.has(f.id)) continue;
-    if (f.category !== 'confirmed' || (f.qualifier !== 'cumulative' && f.qualifier !== 'new')) continue;
+    if (f.kind !== 'count' || f.zero || f.category !== 'confirmed' || (f.qualifier !== 'cumulative' && f.qualifier !== 'new')) continue;
+    if (inGroups.has(f.id)) continue;
+    const slot = slotOf(f);
+    const bit = slot === 'local' ? 1 : slot === 'imported' ? 2 : 4;
+    const wide = f.qualifier + '|' + (f.region?.name ?? '~');
+    slotsOf.set(wide, (slotsOf.get(wide) ?? 0) | bit);
+    candidates.push(f);
+  }
+  const byKey = new Map<string, { total?: Figure; local?: Figure; imported?: Figure; ambiguous: boolean }>();
+  for (const f of candidates) {
+    if (slotsOf.get(f.qualifier + '|' + (f.region?.name ?? '~')) !== 7) continue;
     const k = key(f);
     const e = byKey.get(k) ?? { ambiguous: false };
-    const slot = f.origin === 'local' ? 'local' : f.origin === 'imported' ? 'imported' : 'total';
+    const slot = slotOf(f);
     if (e[slot] && e[slot]?.value !== f.value) e.ambiguous = true; // two different values for one slot: conflicting-repeat's business
     e[slot] ??= f;
     byKey.set(k, e);

@@ -14,9 +14,11 @@ export function checkPartExceedsTotal(groups: Group[], figures: Figure[], locale
   for (const g of groups) {
     if (g.kind !== 'subset') continue;
     const total = figures[g.total] as Figure;
-    const parts = g.parts.map((id) => figures[id] as Figure);
-    const low = parts.reduce((a, p, i) => a + p.low * (g.multipliers[i] ?? 1), 0);
+    // the least the parts can add up to; a loop, so no array of parts for the many that fit
+    let low = 0;
+    for (let i = 0; i < g.parts.length; i++) low = low + (figures[g.parts[i] as number] as Figure).low * (g.multipliers[i] ?? 1);
     if (low <= total.high) continue; // bounds: only certain excess counts
+    const parts = g.parts.map((id) => figures[id] as Figure);
     const sum = parts.reduce((a, p, i) => a + p.value * (g.multipliers[i] ?? 1), 0);
     const lhs = parts.length === 1 ? term(parts[0] as Figure, g.multipliers[0] ?? 1) : `${parts.map((p, i) => term(p, g.multipliers[i] ?? 1)).join(' + ')} = ${sum}`;
     out.push({

@@ -17,8 +17,16 @@ const GROWTH_CUE = /(增长|增加|上升|提高|同比|环比|翻)/;
 
 export function checkPercent(norm: string, figures: Figure[], groups: Group[], locale: Locale): Finding[] {
   const out: Finding[] = [];
-  const totalOf = new Map<number, Figure>();
-  for (const g of groups) for (const p of g.parts) totalOf.set(p, figures[g.total] as Figure);
+  // The total of each part (the last group's, when several list it): made only once a share
+  // names a part, which few texts do.
+  let totalOf: Map<number, Figure> | undefined;
+  const totalOfPart = (id: number): Figure | undefined => {
+    if (!totalOf) {
+      totalOf = new Map();
+      for (const g of groups) for (const p of g.parts) totalOf.set(p, figures[g.total] as Figure);
+    }
+    return totalOf.get(id);
+  };
   for (let i = 0; i < figures.length; i++) {
     const f = figures[i] as Figure;
     if (f.kind !== 'percent' || f.unit !== '%') continue;
@@ -50,7 +58,7 @@ export function checkPercent(norm: string, figures: Figure[], groups: Group[], l
         }
       }
     }
-    const total = part ? totalOf.get(part.id) : undefined;
+    const total = part ? totalOfPart(part.id) : undefined;
     if (!part || !total || total.value === 0) continue;
     const decimals = (/\.(\d+)/.exec(f.literal)?.[1] ?? '').length;
     const tolerance = 0.5 * 10 ** -decimals + 1e-9;
