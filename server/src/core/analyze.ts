@@ -31,7 +31,7 @@ import { BUILTIN_TYPOS, checkTypos, type TypoEntry } from './rules/typo';
 import { assignRegions } from './regions';
 import { splitSentences } from './statements';
 import { normalizeForMatching } from './text/normalize';
-import type { Analysis, Figure, Finding, Problem, RuleCode, SeveritySetting, Statement } from './types';
+import type { Analysis, Figure, Finding, Group, Problem, RuleCode, SeveritySetting, Statement } from './types';
 
 export type PlainTextMode = 'auto' | 'always' | 'off';
 
@@ -97,6 +97,16 @@ const NOT_ANALYSED = {
     zh: '部分分析:分析在 {0} 毫秒后停止(设置 bulletinCheck.timeBudgetMs);跳过:{1}。',
   },
 };
+
+/** The figures that are a total or a part of some group. */
+function grouped(groups: readonly Group[]): Set<number> {
+  const ids = new Set<number>();
+  for (const g of groups) {
+    ids.add(g.total);
+    for (const p of g.parts) ids.add(p);
+  }
+  return ids;
+}
 
 function empty(isBulletin: boolean, problems: Problem[] = []): Analysis {
   return { isBulletin, places: [], home: {}, dates: { dates: [], problems: [] }, figures: [], groups: [], placeCounts: [], statements: [], findings: [], problems };
@@ -232,7 +242,7 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
         ...checkIdentity(norm, statements, sentences, figures, locale),
         ...checkOriginSum(
           figures,
-          new Set(groups.flatMap((g) => [g.total, ...g.parts])),
+          grouped(groups),
           (f) => (f.period !== undefined ? (dateInfo.dates[f.period]?.text ?? '-') : '-').replace(/^截[至止]/, ''),
           locale,
         ),
