@@ -402,6 +402,17 @@ describe('number-first wording', () => {
     assert.deepEqual(groupsOf(text), ['18 = 15 + 2 + 1']);
     assert.deepEqual(sums(text.replace('1例在河西区', '2例在河西区')), ['Parts do not add up to the total: 15 + 2 + 2 = 19 ≠ 18']);
   });
+
+  it('counts of no place after a place\'s count split that place (其中,渝北区3例,1例在…、2例由…;沙坪坝区2例,…)', () => {
+    const text =
+      '10月13日0—24时,重庆市新增本土确诊病例7例,其中,渝北区3例,1例在隔离管控人员中发现、2例由无症状感染者转为确诊病例;沙坪坝区2例,1例在管控人员中发现、1例在区域核酸检测中发现;南岸区1例、江津区1例,均在隔离管控人员中发现。';
+    assert.deepEqual(groupsOf(text), ['7 = 3 + 2 + 1 + 1', '3 = 1 + 2', '2 = 1 + 1']);
+    assert.deepEqual(sums(text), []);
+    // a place's count its sublist does not close: the list is read flat, and it does not add up
+    assert.notDeepEqual(sums(text.replace('渝北区3例', '渝北区4例')), []);
+    // the same counts with no places before them stay parts of the total
+    assert.deepEqual(groupsOf('新增本土确诊病例3例,其中1例在隔离管控人员中发现、2例由无症状感染者转为确诊病例。'), ['3 = 1 + 2']);
+  });
 });
 
 describe('places of a paragraph and of a bracket', () => {

@@ -334,7 +334,44 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     } else items.push(item);
     prevEnd = f.end;
   }
-  return items;
+  return nestUnderPlaces(norm, owner, items);
+}
+
+/**
+ * 其中,渝北区3例,1例在隔离管控人员中发现、2例由无症状感染者转为确诊病例;沙坪坝区2例,…: the
+ * counts of no place that follow a place's count after a comma split that place's count, not
+ * the total. They are read as its sublist only when they add up to it exactly and the places
+ * then add up to the total; otherwise the list stays as it was read.
+ */
+function nestUnderPlaces(norm: string, owner: Figure, items: Item[]): Item[] {
+  if (items.length < 3 || itemsClose(owner, items)) return items;
+  const isPlace = (it: Item): boolean => labelDimension(it.fig.label) === 'region';
+  const exact = (it: Item): boolean => it.fig.low === it.fig.high;
+  const top: Item[] = [];
+  const sublists = new Map<Item, Item[]>();
+  let i = 0;
+  while (i < items.length) {
+    const it = items[i] as Item;
+    top.push(it);
+    i++;
+    const next = items[i];
+    if (!next || !isPlace(it) || it.mult !== 1 || it.children.length > 0 || !exact(it)) continue;
+    if (!/^\s*,\s*$/.test(norm.slice(it.fig.end, next.fig.start))) continue;
+    let j = i;
+    while (j < items.length) {
+      const c = items[j] as Item;
+      if (isPlace(c) || c.children.length > 0 || !exact(c)) break;
+      if (j > i && norm.slice((items[j - 1] as Item).fig.end, c.fig.start).includes(';')) break;
+      j++;
+    }
+    const run = items.slice(i, j);
+    if (run.length === 0 || run.reduce((a, c) => a + c.fig.value * c.mult, 0) !== it.fig.value) continue;
+    sublists.set(it, run);
+    i = j;
+  }
+  if (sublists.size === 0 || !itemsClose(owner, top)) return items;
+  for (const [it, run] of sublists) it.children = run;
+  return top;
 }
 
 /** The earlier figure a figureless intro (新增确诊病例中, 确诊病例中) refers to. */
