@@ -403,6 +403,16 @@ describe('number-first wording', () => {
     assert.deepEqual(sums(text.replace('1例在河西区', '2例在河西区')), ['Parts do not add up to the total: 15 + 2 + 2 = 19 ≠ 18']);
   });
 
+  it('a current count after a subcategory\'s running total is its subset (其中确诊病例4059例(…),尚在院治疗263例;无症状感染者4147例…)', () => {
+    const text =
+      '截至2022年10月23日24时,全市累计报告新冠肺炎阳性感染者8206例。其中确诊病例4059例(境外输入2692例、本土1367例),尚在院治疗263例;无症状感染者4147例(境外输入3489例、本土658例),尚在医学观察465例。';
+    assert.deepEqual(groupsOf(text).sort(), ['4059 = 2692 + 1367', '4059 ⊇ 263', '4147 = 3489 + 658', '8206 = 4059 + 4147'].sort());
+    assert.deepEqual(sums(text), []);
+    assert.equal(sums(text.replace('4147例(', '4148例(')).length, 2);
+    // an outcome split of a running total keeps its current count as a part
+    assert.deepEqual(groupsOf('累计报告确诊病例100例,其中治愈出院80例、死亡2例、尚在院治疗18例。'), ['100 = 80 + 2 + 18']);
+  });
+
   it('counts of no place after a place\'s count split that place (其中,渝北区3例,1例在…、2例由…;沙坪坝区2例,…)', () => {
     const text =
       '10月13日0—24时,重庆市新增本土确诊病例7例,其中,渝北区3例,1例在隔离管控人员中发现、2例由无症状感染者转为确诊病例;沙坪坝区2例,1例在管控人员中发现、1例在区域核酸检测中发现;南岸区1例、江津区1例,均在隔离管控人员中发现。';

@@ -318,7 +318,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       if (!current && !bracketed) {
         const first = items[0];
         const cueAhead = /(分别|按|方式)/.test(between);
-        if (!cueAhead && !(first && sameKind(f, first.fig))) break;
+        if (!cueAhead && !(first && (sameKind(f, first.fig) || subcategories(owner, first.fig, f)))) break;
       }
     }
     // 分布为 splits the one item before it (其中839例本土,个案分布为…); after several items it
@@ -328,6 +328,25 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       items.length > 0 && !current && !between.includes(';') && cueWord !== undefined && !SUBSET_HEAD.test(between.trim()) && (!cueWord.startsWith('分布') || items.length === 1);
     if (opensSublist) current = items[items.length - 1];
     const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
+    // 累计报告阳性感染者8206例。其中确诊病例4059例(…),尚在院治疗263例;无症状感染者4147例…: a
+    // current count right after a subcategory's running total is that subcategory's subset.
+    const last = items[items.length - 1];
+    if (
+      !current &&
+      last &&
+      f.qualifier === 'current' &&
+      owner.qualifier === 'cumulative' &&
+      last.fig.category !== owner.category &&
+      categoryFits(last.fig.category, owner.category) &&
+      last.children.length === 0 &&
+      !between.includes(';') &&
+      f.low <= last.fig.high
+    ) {
+      last.children.push(item);
+      last.childCue = '其中';
+      prevEnd = f.end;
+      continue;
+    }
     if (current) {
       current.children.push(item);
       if (!current.childCue) current.childCue = (cueWord ?? '其中').replace('当中', '其中');
@@ -390,6 +409,12 @@ function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
   if (qualifier) return [...same].reverse().find((f) => f.qualifier === qualifier);
   // No qualifier: 确诊病例中 speaks of the running total (累计), else of the latest one.
   return [...same].reverse().find((f) => f.qualifier === 'cumulative') ?? same[same.length - 1];
+}
+
+/** 确诊病例4059例…;无症状感染者4147例 of 阳性感染者8206例: two different subcategories of the total. */
+function subcategories(owner: Figure, a: Figure, b: Figure): boolean {
+  if (owner.category === 'none' || a.category === 'none' || b.category === 'none') return false;
+  return a.category !== b.category && a.category !== owner.category && b.category !== owner.category && categoryFits(a.category, owner.category) && categoryFits(b.category, owner.category);
 }
 
 /** Does the sum of the parts (with these multipliers) fit the total, within their intervals? */
