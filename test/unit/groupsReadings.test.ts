@@ -413,6 +413,12 @@ describe('number-first wording', () => {
     assert.deepEqual(groupsOf('累计报告确诊病例100例,其中治愈出院80例、死亡2例、尚在院治疗18例。'), ['100 = 80 + 2 + 18']);
   });
 
+  it('a count after 的 that speaks of cases already listed is no part once the list closes (高屏的3名個案)', () => {
+    const text = '疾管署今公布,上周新增4例本土病例,其中一名是上周已發布的新北市汐止區個案,一例居住高雄市鳳山區,另二例居住屏東縣萬丹鄉,發病日介於11月3至7日,高屏的3名個案活動地具有交集。';
+    assert.deepEqual(sums(text), []);
+    assert.equal(sums(text.replace('另二例', '另三例')).length, 1);
+  });
+
   it('counts of no place after a place\'s count split that place (其中,渝北区3例,1例在…、2例由…;沙坪坝区2例,…)', () => {
     const text =
       '10月13日0—24时,重庆市新增本土确诊病例7例,其中,渝北区3例,1例在隔离管控人员中发现、2例由无症状感染者转为确诊病例;沙坪坝区2例,1例在管控人员中发现、1例在区域核酸检测中发现;南岸区1例、江津区1例,均在隔离管控人员中发现。';

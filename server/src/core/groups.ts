@@ -307,6 +307,9 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     // 另有 may add what the total leaves out (348宗核酸陽性個案,當中97宗…,另有404宗快測呈報個案):
     // it is read as a part only when it fits.
     if (between.includes('另有') && lowSum(items) + f.low > owner.high) break;
+    // 新增4例,其中一名…、一例…、另二例…,高屏的3名個案活動地具有交集: a count after 的 speaks of
+    // cases already listed; once the list closes its total, it is no part.
+    if (/的\s*$/.test(head) && items.length >= 2 && itemsClose(owner, items)) break;
     if (between.includes(';')) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:
       //   吉林1730例,其中长春市…;上海260例   (closes 吉林's sublist, 上海 is 吉林's sibling)
