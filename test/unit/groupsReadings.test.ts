@@ -402,6 +402,33 @@ describe('number-first wording', () => {
     assert.deepEqual(groupsOf(text), ['18 = 15 + 2 + 1']);
     assert.deepEqual(sums(text.replace('1例在河西区', '2例在河西区')), ['Parts do not add up to the total: 15 + 2 + 2 = 19 ≠ 18']);
   });
+
+  it('a current count after a subcategory\'s running total is its subset (其中确诊病例4059例(…),尚在院治疗263例;无症状感染者4147例…)', () => {
+    const text =
+      '截至2022年10月23日24时,全市累计报告新冠肺炎阳性感染者8206例。其中确诊病例4059例(境外输入2692例、本土1367例),尚在院治疗263例;无症状感染者4147例(境外输入3489例、本土658例),尚在医学观察465例。';
+    assert.deepEqual(groupsOf(text).sort(), ['4059 = 2692 + 1367', '4059 ⊇ 263', '4147 = 3489 + 658', '8206 = 4059 + 4147'].sort());
+    assert.deepEqual(sums(text), []);
+    assert.equal(sums(text.replace('4147例(', '4148例(')).length, 2);
+    // an outcome split of a running total keeps its current count as a part
+    assert.deepEqual(groupsOf('累计报告确诊病例100例,其中治愈出院80例、死亡2例、尚在院治疗18例。'), ['100 = 80 + 2 + 18']);
+  });
+
+  it('a count after 的 that speaks of cases already listed is no part once the list closes (高屏的3名個案)', () => {
+    const text = '疾管署今公布,上周新增4例本土病例,其中一名是上周已發布的新北市汐止區個案,一例居住高雄市鳳山區,另二例居住屏東縣萬丹鄉,發病日介於11月3至7日,高屏的3名個案活動地具有交集。';
+    assert.deepEqual(sums(text), []);
+    assert.equal(sums(text.replace('另二例', '另三例')).length, 1);
+  });
+
+  it('counts of no place after a place\'s count split that place (其中,渝北区3例,1例在…、2例由…;沙坪坝区2例,…)', () => {
+    const text =
+      '10月13日0—24时,重庆市新增本土确诊病例7例,其中,渝北区3例,1例在隔离管控人员中发现、2例由无症状感染者转为确诊病例;沙坪坝区2例,1例在管控人员中发现、1例在区域核酸检测中发现;南岸区1例、江津区1例,均在隔离管控人员中发现。';
+    assert.deepEqual(groupsOf(text), ['7 = 3 + 2 + 1 + 1', '3 = 1 + 2', '2 = 1 + 1']);
+    assert.deepEqual(sums(text), []);
+    // a place's count its sublist does not close: the list is read flat, and it does not add up
+    assert.notDeepEqual(sums(text.replace('渝北区3例', '渝北区4例')), []);
+    // the same counts with no places before them stay parts of the total
+    assert.deepEqual(groupsOf('新增本土确诊病例3例,其中1例在隔离管控人员中发现、2例由无症状感染者转为确诊病例。'), ['3 = 1 + 2']);
+  });
 });
 
 describe('places of a paragraph and of a bracket', () => {

@@ -262,3 +262,18 @@ describe('deadline: the place stages stop inside their loops', () => {
     assert.deepEqual(checkInconsistentName(seed('000'), 'en', d), checkInconsistentName(seed('000'), 'en'));
   });
 });
+
+describe("Taiwan's cities and counties, and 台湾地区", () => {
+  it('嘉義縣 is a county of Taiwan (not 义县), and 台湾地区 is Taiwan (not the place before it)', () => {
+    const a = analyze('個案分布為新北市9,019例,南投縣961例,嘉義縣855例,嘉義市526例,台東縣411例。');
+    assert.deepEqual(
+      a.figures.filter((f) => f.kind === 'count').map((f) => f.region?.chain.join('<')),
+      ['新北市<台湾省', '南投县<台湾省', '嘉义县<台湾省', '嘉义市<台湾省', '台东县<台湾省'],
+    );
+    const b = analyze('累计收到港澳台地区通报确诊病例:香港特别行政区15例,澳门特别行政区8例,台湾地区10例。');
+    assert.equal(b.figures.find((f) => f.value === 10)?.region?.name, '台湾省');
+    // full names only: 新竹 or 桃园 alone is no place
+    assert.deepEqual(lookupPlace('桃园'), []);
+    assert.equal(lookupPlace('新竹县')[0]?.parent?.name, '台湾省');
+  });
+});

@@ -226,12 +226,17 @@ function build(): Index {
     const place: Place = { name: a.name, code: a.code, level: 'area', ...(parent ? { parent } : {}) };
     add(byName, a.name, place);
   }
-  const specials = hkMoTw as Record<string, unknown>;
+  const specials = hkMoTw as Record<string, Record<string, unknown>>;
   for (const name of Object.keys(specials)) {
     const place: Place = { name, code: '', level: 'special' };
     add(byName, name, place);
     const s = shortName(name, ['特别行政区', '省']);
     if (s) add(byName, s, place);
+    if (name !== '台湾省') continue;
+    // 台湾地区 (NHC's 港澳台 lists), and Taiwan's cities and counties under it, by full name
+    // only (嘉義縣 is no 义县; a short name such as 新竹 or 桃园 is too often something else).
+    add(byName, '台湾地区', place);
+    for (const city of Object.keys(specials[name] ?? {})) add(byName, city, { name: city, code: '', level: 'city', parent: place });
   }
   return { byName };
 }

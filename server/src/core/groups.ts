@@ -307,6 +307,9 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     // 另有 may add what the total leaves out (348宗核酸陽性個案,當中97宗…,另有404宗快測呈報個案):
     // it is read as a part only when it fits.
     if (between.includes('另有') && lowSum(items) + f.low > owner.high) break;
+    // 新增4例,其中一名…、一例…、另二例…,高屏的3名個案活動地具有交集: a count after 的 speaks of
+    // cases already listed; once the list closes its total, it is no part.
+    if (/的\s*$/.test(head) && items.length >= 2 && itemsClose(owner, items)) break;
     if (between.includes(';')) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:
       //   吉林1730例,其中长春市…;上海260例   (closes 吉林's sublist, 上海 is 吉林's sibling)
@@ -318,7 +321,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       if (!current && !bracketed) {
         const first = items[0];
         const cueAhead = /(分别|按|方式)/.test(between);
-        if (!cueAhead && !(first && sameKind(f, first.fig))) break;
+        if (!cueAhead && !(first && (sameKind(f, first.fig) || subcategories(owner, first.fig, f)))) break;
       }
     }
     // 分布为 splits the one item before it (其中839例本土,个案分布为…); after several items it
@@ -328,13 +331,69 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       items.length > 0 && !current && !between.includes(';') && cueWord !== undefined && !SUBSET_HEAD.test(between.trim()) && (!cueWord.startsWith('分布') || items.length === 1);
     if (opensSublist) current = items[items.length - 1];
     const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
+    // 累计报告阳性感染者8206例。其中确诊病例4059例(…),尚在院治疗263例;无症状感染者4147例…: a
+    // current count right after a subcategory's running total is that subcategory's subset.
+    const last = items[items.length - 1];
+    if (
+      !current &&
+      last &&
+      f.qualifier === 'current' &&
+      owner.qualifier === 'cumulative' &&
+      last.fig.category !== owner.category &&
+      categoryFits(last.fig.category, owner.category) &&
+      last.children.length === 0 &&
+      !between.includes(';') &&
+      f.low <= last.fig.high
+    ) {
+      last.children.push(item);
+      last.childCue = '其中';
+      prevEnd = f.end;
+      continue;
+    }
     if (current) {
       current.children.push(item);
       if (!current.childCue) current.childCue = (cueWord ?? '其中').replace('当中', '其中');
     } else items.push(item);
     prevEnd = f.end;
   }
-  return items;
+  return nestUnderPlaces(norm, owner, items);
+}
+
+/**
+ * 其中,渝北区3例,1例在隔离管控人员中发现、2例由无症状感染者转为确诊病例;沙坪坝区2例,…: the
+ * counts of no place that follow a place's count after a comma split that place's count, not
+ * the total. They are read as its sublist only when they add up to it exactly and the places
+ * then add up to the total; otherwise the list stays as it was read.
+ */
+function nestUnderPlaces(norm: string, owner: Figure, items: Item[]): Item[] {
+  if (items.length < 3 || itemsClose(owner, items)) return items;
+  const isPlace = (it: Item): boolean => labelDimension(it.fig.label) === 'region';
+  const exact = (it: Item): boolean => it.fig.low === it.fig.high;
+  const top: Item[] = [];
+  const sublists = new Map<Item, Item[]>();
+  let i = 0;
+  while (i < items.length) {
+    const it = items[i] as Item;
+    top.push(it);
+    i++;
+    const next = items[i];
+    if (!next || !isPlace(it) || it.mult !== 1 || it.children.length > 0 || !exact(it)) continue;
+    if (!/^\s*,\s*$/.test(norm.slice(it.fig.end, next.fig.start))) continue;
+    let j = i;
+    while (j < items.length) {
+      const c = items[j] as Item;
+      if (isPlace(c) || c.children.length > 0 || !exact(c)) break;
+      if (j > i && norm.slice((items[j - 1] as Item).fig.end, c.fig.start).includes(';')) break;
+      j++;
+    }
+    const run = items.slice(i, j);
+    if (run.length === 0 || run.reduce((a, c) => a + c.fig.value * c.mult, 0) !== it.fig.value) continue;
+    sublists.set(it, run);
+    i = j;
+  }
+  if (sublists.size === 0 || !itemsClose(owner, top)) return items;
+  for (const [it, run] of sublists) it.children = run;
+  return top;
 }
 
 /** The earlier figure a figureless intro (新增确诊病例中, 确诊病例中) refers to. */
@@ -353,6 +412,12 @@ function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
   if (qualifier) return [...same].reverse().find((f) => f.qualifier === qualifier);
   // No qualifier: 确诊病例中 speaks of the running total (累计), else of the latest one.
   return [...same].reverse().find((f) => f.qualifier === 'cumulative') ?? same[same.length - 1];
+}
+
+/** 确诊病例4059例…;无症状感染者4147例 of 阳性感染者8206例: two different subcategories of the total. */
+function subcategories(owner: Figure, a: Figure, b: Figure): boolean {
+  if (owner.category === 'none' || a.category === 'none' || b.category === 'none') return false;
+  return a.category !== b.category && a.category !== owner.category && b.category !== owner.category && categoryFits(a.category, owner.category) && categoryFits(b.category, owner.category);
 }
 
 /** Does the sum of the parts (with these multipliers) fit the total, within their intervals? */
