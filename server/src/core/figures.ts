@@ -8,6 +8,7 @@ import { CHINESE_NUMERAL_CHARS, parseArabicValue, parseChineseNumeral } from './
 import { CATEGORY_TERMS, COUNT_UNITS, DURATION_UNITS, ORIGIN_TERMS, QUALIFIER_TERMS, UNITS, LIST_CUES } from './lexicon';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { newFigure } from './newFigure';
+import { addCode, codeBits, hasCode } from './text/codeBits';
 import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
 
 /**
@@ -22,21 +23,12 @@ const CHAR_CLASS = new Uint16Array(0x10000);
  * distinct character; in the full analysis the other stages evict the tables between
  * documents, and those reads missed the cache for most characters.
  */
-function bitSet(): Int32Array {
-  return new Int32Array(0x10000 >> 5);
-}
-function addBit(bits: Int32Array, c: number): void {
-  (bits[c >> 5] as number) |= 1 << (c & 31);
-}
-function inBits(bits: Int32Array, c: number): boolean {
-  return (((bits[c >> 5] as number) >>> (c & 31)) & 1) !== 0;
-}
 /** The units with any flag in CHAR_CLASS (all others have none). */
-const ANY_CLASS = bitSet();
+const ANY_CLASS = codeBits();
 /** The units with NUMBER_START. */
-const NUMBER_BITS = bitSet();
+const NUMBER_BITS = codeBits();
 /** The units with CLAUSE_STOP or that start a clause term (CLAUSE_TERM_SLOT nonzero). */
-const STOP_OR_TERM = bitSet();
+const STOP_OR_TERM = codeBits();
 const NUMBER_START = 1; // a digit or a Chinese numeral character (after normalisation)
 const CN_NUMERAL = 2;
 const CLAUSE_STOP = 4; // ends the clause a figure belongs to
@@ -51,13 +43,13 @@ function mark(chars: Iterable<string>, flag: number): void {
   for (const ch of chars) {
     const c = ch.charCodeAt(0);
     CHAR_CLASS[c] |= flag;
-    addBit(ANY_CLASS, c);
-    if ((flag & NUMBER_START) !== 0) addBit(NUMBER_BITS, c);
-    if ((flag & CLAUSE_STOP) !== 0) addBit(STOP_OR_TERM, c);
+    addCode(ANY_CLASS, c);
+    if ((flag & NUMBER_START) !== 0) addCode(NUMBER_BITS, c);
+    if ((flag & CLAUSE_STOP) !== 0) addCode(STOP_OR_TERM, c);
   }
 }
 function is(c: number, flag: number): boolean {
-  return inBits(ANY_CLASS, c) && ((CHAR_CLASS[c] as number) & flag) !== 0;
+  return hasCode(ANY_CLASS, c) && ((CHAR_CLASS[c] as number) & flag) !== 0;
 }
 const APPROX_BEFORE = ['超过', '不到', '不足', '约', '近', '逾', '超'];
 mark('0123456789', NUMBER_START);
@@ -159,7 +151,7 @@ const CLAUSE_TERM_ENTRIES: ClauseTerm[][] = [];
       CLAUSE_TERM_ENTRIES.push([]);
       if (CLAUSE_TERM_ENTRIES.length > 255) throw new Error('figures: more first characters of clause terms than a slot holds');
       CLAUSE_TERM_SLOT[k] = CLAUSE_TERM_ENTRIES.length;
-      addBit(STOP_OR_TERM, k);
+      addCode(STOP_OR_TERM, k);
     }
     (CLAUSE_TERM_ENTRIES[(CLAUSE_TERM_SLOT[k] as number) - 1] as ClauseTerm[]).push({ list, rank, term, second: term.length > 1 ? term.charCodeAt(1) : -1 });
   }),
@@ -202,7 +194,7 @@ function findTerms(s: string, from: number, to: number): void {
   const end = Math.min(to, s.length);
   for (let i = Math.max(0, from); i < end; i++) {
     const c = s.charCodeAt(i);
-    if (inBits(STOP_OR_TERM, c) && CLAUSE_TERM_SLOT[c] !== 0) visitTerms(s, i, end, CLAUSE_TERM_SLOT[c] as number);
+    if (hasCode(STOP_OR_TERM, c) && CLAUSE_TERM_SLOT[c] !== 0) visitTerms(s, i, end, CLAUSE_TERM_SLOT[c] as number);
   }
 }
 
@@ -220,7 +212,7 @@ function originOf(rank: number): Origin | undefined {
 function categoryAt(s: string, at: number, to: number): Category | undefined {
   if (at >= to) return undefined;
   const c = s.charCodeAt(at);
-  if (!inBits(STOP_OR_TERM, c) || CLAUSE_TERM_SLOT[c] === 0) return undefined;
+  if (!hasCode(STOP_OR_TERM, c) || CLAUSE_TERM_SLOT[c] === 0) return undefined;
   let best = NO_RANK;
   for (const e of CLAUSE_TERM_ENTRIES[(CLAUSE_TERM_SLOT[c] as number) - 1] as ClauseTerm[]) {
     if (e.list === CATEGORY && e.rank < best && termAt(s, at, to, e.term, e.second)) best = e.rank;
@@ -525,7 +517,7 @@ export function scanFigures(text: string, norm: string, deadline: Deadline = NO_
   let floor = 0; // the end of the last figure
   while (i < n) {
     // jump to the next digit or Chinese numeral
-    while (i < n && !inBits(NUMBER_BITS, norm.charCodeAt(i))) i++;
+    while (i < n && !hasCode(NUMBER_BITS, norm.charCodeAt(i))) i++;
     if (i >= n) break;
     deadline.check();
     const c = norm.charCodeAt(i);
@@ -719,7 +711,7 @@ function readCountContext(text: string, norm: string, start: number, end: number
   resetTerms();
   for (let i = start - 1; i >= lowest; i--) {
     const c = norm.charCodeAt(i);
-    if (!inBits(STOP_OR_TERM, c)) continue;
+    if (!hasCode(STOP_OR_TERM, c)) continue;
     if (((CHAR_CLASS[c] as number) & CLAUSE_STOP) !== 0) {
       cs = i + 1;
       break;
@@ -735,7 +727,7 @@ function readCountContext(text: string, norm: string, start: number, end: number
   resetTerms();
   for (let i = end; i < highest; i++) {
     const c = norm.charCodeAt(i);
-    if (!inBits(STOP_OR_TERM, c)) continue;
+    if (!hasCode(STOP_OR_TERM, c)) continue;
     if (((CHAR_CLASS[c] as number) & CLAUSE_STOP) !== 0) {
       ce = i;
       break;

@@ -387,7 +387,7 @@ function nestUnderPlaces(norm: string, owner: Figure, items: Item[]): Item[] {
       j++;
     }
     const run = items.slice(i, j);
-    if (run.length === 0 || run.reduce((a, c) => a + c.fig.value * c.mult, 0) !== it.fig.value) continue;
+    if (run.length === 0 || lowSum(run) !== it.fig.value) continue; // exact figures: low is the value
     sublists.set(it, run);
     i = j;
   }

@@ -8,6 +8,7 @@
 import { firstAtOrAfter } from './sortedSearch';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { NameTrie, parentChain, reverseNames, simplifiedCode, type Place } from './gazetteer';
+import { addCode, codeBits, hasCode } from './text/codeBits';
 import { toSimplified } from './text/normalize';
 import type { Figure, Span } from './types';
 
@@ -147,8 +148,8 @@ function selfAt(norm: string, i: number): 0 | 1 | 2 {
  * The characters scanPlaces stops at, one bit each (8 KB, a few cache lines per text): the
  * place suffixes (where names end) and the first characters of 我市/全省….
  */
-const SCAN = new Uint32Array(0x10000 >>> 5);
-for (const ch of SUFFIXES + SELF_FIRST) SCAN[ch.charCodeAt(0) >>> 5] |= 1 << (ch.charCodeAt(0) & 31);
+const SCAN = codeBits();
+for (const ch of SUFFIXES + SELF_FIRST) addCode(SCAN, ch.charCodeAt(0));
 
 /**
  * One pass over norm[from, to): the longest known name ending at each suffix character,
@@ -169,7 +170,7 @@ function scanPlaces(
   const out: PlaceMention[] = [];
   for (let i = from; i < to; i++) {
     const c = norm.charCodeAt(i);
-    if (((SCAN[c >>> 5] as number) & (1 << (c & 31))) === 0) continue;
+    if (!hasCode(SCAN, c)) continue;
     if (c === WO || c === QUAN || c === BEN) {
       if (selves) {
         const self = selfAt(norm, i);

@@ -39,6 +39,7 @@ import iconv from 'iconv-lite';
 import common from '../data/commonHan.json';
 import { NO_DEADLINE, StageStopped, type Deadline } from '../deadline';
 import { localized, type Locale } from '../messages';
+import { addCode, codeBits, hasCode } from '../text/codeBits';
 import { isHan, toSimplified } from '../text/normalize';
 import type { Finding } from '../types';
 import { hanBefore, isReadingOf, pinyinGroupAt } from './pinyinResidue';
@@ -722,11 +723,11 @@ const COMMON = 2;
  * The codes known not to be rare, one bit each (8 KB: it stays in the processor's cache
  * while the other stages run, where a byte per code would not), for the pass over the text.
  */
-const commonBits = new Int32Array(0x10000 >> 5);
-for (let c = 0; c < 0x80; c++) commonBits[c >> 5] |= 1 << (c & 31);
+const commonBits = codeBits();
+for (let c = 0; c < 0x80; c++) addCode(commonBits, c);
 
 function isKnownCommon(c: number): boolean {
-  return (((commonBits[c >> 5] as number) >>> (c & 31)) & 1) === 1;
+  return hasCode(commonBits, c);
 }
 
 function windowRare(c: number): boolean {
@@ -734,7 +735,7 @@ function windowRare(c: number): boolean {
   if (v === 0) {
     v = c >= 0x80 && score(c) < 1 ? RARE : COMMON;
     windowRareByCode[c] = v;
-    if (v === COMMON) commonBits[c >> 5] |= 1 << (c & 31);
+    if (v === COMMON) addCode(commonBits, c);
   }
   return v === RARE;
 }

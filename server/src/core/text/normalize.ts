@@ -6,6 +6,7 @@
  * original, and every range stays exact.
  */
 import tsCharacters from 'opencc-js/dict/TSCharacters';
+import { addCode, codeBits, hasCode, type CodeBits } from './codeBits';
 
 /** What a code unit maps to, 0 when it stays. */
 let table: Uint16Array | undefined;
@@ -16,7 +17,7 @@ let table: Uint16Array | undefined;
  * character (in the full analysis, where other stages evict the tables between documents,
  * the table reads missed the cache for most characters).
  */
-let mapsBits: Int32Array | undefined;
+let mapsBits: CodeBits | undefined;
 /**
  * No unit below this maps (checked when the table is built: the mapped units are U+3000
  * and up), so ASCII, digits and Latin text are passed without reading either table.
@@ -36,20 +37,20 @@ function buildTable(): Uint16Array {
   t[0x3000] = 0x20; // ideographic space
   // Variants the table leaves alone but bulletins use interchangeably.
   t['〇'.charCodeAt(0)] = '零'.charCodeAt(0);
-  const bits = new Int32Array(0x10000 >> 5);
+  const bits = codeBits();
   for (let c = 0; c < 0x10000; c++) {
     if (t[c] === 0) continue;
     // A mapped unit below FIRST_MAPPED would be skipped by the fast test: fail loudly instead.
     if (c < FIRST_MAPPED) throw new Error(`normalize: U+${c.toString(16)} maps but is below FIRST_MAPPED`);
-    (bits[c >> 5] as number) |= 1 << (c & 31);
+    addCode(bits, c);
   }
   mapsBits = bits;
   return t;
 }
 
 /** Whether code unit c maps (bits: mapsBits). */
-function maps(bits: Int32Array, c: number): boolean {
-  return c >= FIRST_MAPPED && (((bits[c >> 5] as number) >>> (c & 31)) & 1) !== 0;
+function maps(bits: CodeBits, c: number): boolean {
+  return c >= FIRST_MAPPED && hasCode(bits, c);
 }
 
 /**
@@ -62,7 +63,7 @@ let scratch: Uint16Array | undefined;
 
 export function normalizeForMatching(text: string): string {
   const map = (table ??= buildTable());
-  const bits = mapsBits as Int32Array;
+  const bits = mapsBits as CodeBits;
   const n = text.length;
   if (n <= 64) {
     // Most text needs nothing: find the first character to map before allocating.
@@ -85,7 +86,7 @@ export function normalizeForMatching(text: string): string {
   let surrogates = 0;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    if ((((bits[c >> 5] as number) >>> (c & 31)) & 1) !== 0) {
+    if (hasCode(bits, c)) {
       c = map[c] as number;
       mapped = 1;
     }
