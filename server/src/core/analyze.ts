@@ -6,6 +6,7 @@ import { checkBreakdownSum } from './checks/breakdownSum';
 import { clock, Deadline, StageStopped } from './deadline';
 import { checkConflictingRepeat } from './checks/conflictingRepeat';
 import { checkIdentity, checkOriginSum } from './checks/identity';
+import { IdMarks } from './checks/idMarks';
 import { checkInvalidDates } from './checks/invalidDate';
 import { findDates, type DateInfo } from './dates';
 import { checkPartExceedsTotal } from './checks/partExceedsTotal';
@@ -99,8 +100,8 @@ const NOT_ANALYSED = {
 };
 
 /** The figures that are a total or a part of some group. */
-function grouped(groups: readonly Group[]): Set<number> {
-  const ids = new Set<number>();
+function grouped(groups: readonly Group[], figureCount: number): IdMarks {
+  const ids = new IdMarks(figureCount);
   for (const g of groups) {
     ids.add(g.total);
     for (const p of g.parts) ids.add(p);
@@ -242,7 +243,7 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
         ...checkIdentity(norm, statements, sentences, figures, locale),
         ...checkOriginSum(
           figures,
-          grouped(groups),
+          grouped(groups, figures.length),
           (f) => (f.period !== undefined ? (dateInfo.dates[f.period]?.text ?? '-') : '-').replace(/^截[至止]/, ''),
           locale,
         ),

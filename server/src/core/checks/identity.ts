@@ -104,7 +104,7 @@ const ORIGIN_ROLE = { local: { en: 'local', zh: '本土' }, imported: { en: 'imp
  * 本地确诊病例415例 … 累计报告确诊病例499例). Lists (其中境外输入…,本土…) are partitions and
  * checked by breakdown-sum; their parts are not used here.
  */
-export function checkOriginSum(figures: Figure[], inGroups: ReadonlySet<number>, periodText: (f: Figure) => string, locale: Locale): Finding[] {
+export function checkOriginSum(figures: Figure[], inGroups: { has(id: number): boolean }, periodText: (f: Figure) => string, locale: Locale): Finding[] {
   const out: Finding[] = [];
   // the same period written again (截至3月20日24时 in each paragraph) is the same period
   const key = (f: Figure) => [f.category, f.qualifier, f.region?.name ?? '~', periodText(f)].join('|');
