@@ -8,6 +8,7 @@ import { NO_DEADLINE, type Deadline } from '../deadline';
 import { NameTrie, placesInProvince, reverseNames, simplifiedCode, type Place } from '../gazetteer';
 import { localized, type Locale } from '../messages';
 import type { Region } from '../regions';
+import { addCode, codeBits, hasCode, type CodeBits } from '../text/codeBits';
 import { isHan, normalizeForMatching } from '../text/normalize';
 import { sameSoundCode } from '../text/homophone';
 import type { Finding } from '../types';
@@ -100,7 +101,7 @@ interface ProvinceIndex {
    * none of whose keys has its bit set has no slip, which is what most candidates are
    * (words and real names of other provinces), and is dropped before the trie and the map.
    */
-  bits: Int32Array;
+  bits: CodeBits;
 }
 
 const byProvince = new Map<string, ProvinceIndex>();
@@ -123,13 +124,9 @@ function keyBit(codes: readonly number[], length: number, j: number): number {
   return (h ^ (h >>> 15)) & 0xffff;
 }
 
-function hasKeyBit(bits: Int32Array, b: number): boolean {
-  return ((bits[b >>> 5] as number) & (1 << (b & 31))) !== 0;
-}
-
 /** Whether slipOf(index, codes, length) may find a division: some key it looks up has its bit set. */
-function maySlip(bits: Int32Array, codes: readonly number[], length: number): boolean {
-  for (let j = 0; j < length - 1; j++) if (hasKeyBit(bits, keyBit(codes, length, j))) return true;
+function maySlip(bits: CodeBits, codes: readonly number[], length: number): boolean {
+  for (let j = 0; j < length - 1; j++) if (hasCode(bits, keyBit(codes, length, j))) return true;
   return false;
 }
 
@@ -137,7 +134,7 @@ function indexFor(code: string): ProvinceIndex {
   let index = byProvince.get(code);
   if (!index) {
     const keys = new Map<number, Place[]>();
-    const bits = new Int32Array(0x10000 >>> 5);
+    const bits = codeBits();
     for (const p of placesInProvince(code)) {
       const n = p.name.length;
       if (n !== 3 && n !== 4) continue; // candidates are 2 or 3 characters and the suffix
@@ -147,8 +144,7 @@ function indexFor(code: string): ProvinceIndex {
         const list = keys.get(key);
         if (list) list.push(p);
         else keys.set(key, [p]);
-        const b = keyBit(codes, n, j);
-        bits[b >>> 5] = (bits[b >>> 5] as number) | (1 << (b & 31));
+        addCode(bits, keyBit(codes, n, j));
       }
     }
     index = { keys, bits };
