@@ -4,6 +4,9 @@ import fc from 'fast-check';
 import { formatLike, parseArabicValue, parseChineseNumeral, toChineseNumeral } from '../../server/src/core/numbers';
 import { scanFigures } from '../../server/src/core/figures';
 import { normalizeForMatching } from '../../server/src/core/text/normalize';
+import { newFigure } from '../../server/src/core/newFigure';
+import { analyze } from '../../server/src/core/analyze';
+import { allReal, allSeeds } from '../support/fixtures';
 
 function figuresOf(text: string) {
   return scanFigures(text, normalizeForMatching(text));
@@ -119,5 +122,21 @@ describe('numbers that are not counts', () => {
     }
     assert.equal(figuresOf('“三区”').length, 0);
     assert.equal(figuresOf('两站一场').length, 0);
+  });
+});
+
+describe('figure objects', () => {
+  it('all have newFigure’s fields in newFigure’s order (one hidden class), whichever scan made them', () => {
+    const shape = Object.keys(
+      newFigure({ start: 0, end: 1, literal: '1', valueStart: 0, valueEnd: 1, value: 1, low: 1, high: 1, approximate: false, unit: '', kind: 'other', category: 'none', numeral: 'arabic', grouped: false }),
+    ).join();
+    let seen = 0;
+    for (const { text } of [...allSeeds(), ...allReal()]) {
+      for (const f of analyze(text).figures) {
+        assert.equal(Object.keys(f).join(), shape, f.literal);
+        seen++;
+      }
+    }
+    assert.ok(seen > 1000, `only ${seen} figures`);
   });
 });

@@ -7,7 +7,6 @@
 import { CHINESE_NUMERAL_CHARS, parseArabicValue, parseChineseNumeral } from './numbers';
 import { CATEGORY_TERMS, COUNT_UNITS, DURATION_UNITS, ORIGIN_TERMS, QUALIFIER_TERMS, UNITS, LIST_CUES } from './lexicon';
 import { NO_DEADLINE, type Deadline } from './deadline';
-import { newFigure } from './newFigure';
 import { addCode, codeBits, hasCode } from './text/codeBits';
 import type { Category, Figure, Origin, Qualifier, TokenKind } from './types';
 
@@ -284,6 +283,25 @@ interface RawNumber {
   digits: number;
 }
 
+/**
+ * The number read last. The scan holds one number at a time (read, classified, dropped),
+ * so readArabic and readChinese fill this one object instead of allocating one per number.
+ */
+const RAW: RawNumber = { start: 0, valueEnd: 0, numeral: 'arabic', grouped: false, value: 0, low: 0, high: 0, decimal: false, digits: 0 };
+
+function setRaw(start: number, valueEnd: number, numeral: Figure['numeral'], grouped: boolean, value: number, low: number, high: number, decimal: boolean, digits: number): RawNumber {
+  RAW.start = start;
+  RAW.valueEnd = valueEnd;
+  RAW.numeral = numeral;
+  RAW.grouped = grouped;
+  RAW.value = value;
+  RAW.low = low;
+  RAW.high = high;
+  RAW.decimal = decimal;
+  RAW.digits = digits;
+  return RAW;
+}
+
 /** Reads an Arabic number at `i` (digits, thousands separators, decimals, 万/亿 multiplier, 9万7527 tails). */
 function readArabic(text: string, norm: string, i: number): RawNumber | undefined {
   const start = i;
@@ -319,7 +337,7 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
   const m = codeAt(norm, i);
   const fw = text.charCodeAt(start) >= 0xff10 && text.charCodeAt(start) <= 0xff19;
   if (!grouped && !decimal && m !== WAN && m !== YI && intEnd - start <= 15) {
-    return { start, valueEnd: i, numeral: fw ? 'fullwidth' : 'arabic', grouped, value: plain, low: plain, high: plain, decimal, digits: intEnd - start };
+    return setRaw(start, i, fw ? 'fullwidth' : 'arabic', grouped, plain, plain, plain, decimal, intEnd - start);
   }
   const digitsText = grouped ? withoutSeparators(norm, start, i) : norm.slice(start, i);
   let multiplier = 1;
@@ -333,17 +351,17 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
       // 33亿5857.6万剂次, 1亿2000万: the 亿 part plus a 万 part (whose precision is the figure's)
       const high = parseArabicValue(digitsText, 1e8);
       if (!high) return undefined;
-      return {
+      return setRaw(
         start,
-        valueEnd: myriads.end,
-        numeral: fw ? 'fullwidth' : 'arabic',
+        myriads.end,
+        fw ? 'fullwidth' : 'arabic',
         grouped,
-        value: high.value + myriads.value.value,
-        low: high.value + myriads.value.low,
-        high: high.value + myriads.value.high,
-        decimal: myriads.decimal,
-        digits: intEnd - start,
-      };
+        high.value + myriads.value.value,
+        high.value + myriads.value.low,
+        high.value + myriads.value.high,
+        myriads.decimal,
+        intEnd - start,
+      );
     }
     // 9万7527, 1萬2,345
     let k = end;
@@ -363,17 +381,7 @@ function readArabic(text: string, norm: string, i: number): RawNumber | undefine
   if (!parsed) return undefined;
   let digits = 0;
   for (let k = start; k < i; k++) if (isDigit(norm.charCodeAt(k))) digits++;
-  return {
-    start,
-    valueEnd: end,
-    numeral: fw ? 'fullwidth' : 'arabic',
-    grouped,
-    value: parsed.value,
-    low: parsed.low,
-    high: parsed.high,
-    decimal,
-    digits,
-  };
+  return setRaw(start, end, fw ? 'fullwidth' : 'arabic', grouped, parsed.value, parsed.low, parsed.high, decimal, digits);
 }
 
 /** Whether exactly three digits follow the separator at j (a thousands group: ,528 / 528). */
@@ -431,17 +439,7 @@ function readChinese(norm: string, i: number): RawNumber | undefined {
     v = single < 0 ? undefined : single;
   } else v = parseChineseNumeral(norm.slice(start, i));
   if (v === undefined) return undefined;
-  return {
-    start,
-    valueEnd: i,
-    numeral: 'chinese',
-    grouped: false,
-    value: v,
-    low: v,
-    high: v,
-    decimal: false,
-    digits: String(v).length,
-  };
+  return setRaw(start, i, 'chinese', false, v, v, v, false, String(v).length);
 }
 
 export interface FigureScan {
@@ -473,11 +471,14 @@ function cueEnd(s: string, from: number, to: number): number {
   return end;
 }
 
+/** The end of the label cleanLabelRange found last (its start is what it returns). */
+let cleanedEnd = 0;
+
 /**
  * Strips list cues and filler from the front of the label in s[from, to) and trailing
- * filler from its end: returns the label's range.
+ * filler from its end: returns the label's start, and leaves its end in cleanedEnd.
  */
-function cleanLabelRange(s: string, from: number, to: number): { start: number; end: number } {
+function cleanLabelRange(s: string, from: number, to: number): number {
   let a = from;
   let changed = true;
   while (changed) {
@@ -500,13 +501,14 @@ function cleanLabelRange(s: string, from: number, to: number): { start: number; 
   }
   let end = to;
   while (end > a && is(s.charCodeAt(end - 1), LABEL_TAIL)) end--;
-  return { start: a, end };
+  cleanedEnd = end;
+  return a;
 }
 
 /** Strips list cues and filler from the front of an item label. */
 export function cleanLabel(label: string): { text: string; offset: number } {
-  const r = cleanLabelRange(label, 0, label.length);
-  return { text: label.slice(r.start, r.end), offset: r.start };
+  const start = cleanLabelRange(label, 0, label.length);
+  return { text: label.slice(start, cleanedEnd), offset: start };
 }
 
 /** Every numeric token of the text; `deadline` is checked once per number read. */
@@ -616,7 +618,9 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
   const { category, qualifier, origin, label, labelStart } = context;
   classifiedEnd = end;
   const hasLabel = label !== undefined && labelStart !== undefined;
-  const fig = newFigure({
+  // The fields in newFigure's order (one hidden class for every figure), built here in
+  // one literal rather than through newFigure's argument object: this runs once per number.
+  return {
     id,
     start,
     end,
@@ -633,12 +637,14 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     category,
     qualifier,
     origin,
+    period: undefined,
+    region: undefined,
     label: hasLabel ? label : undefined,
     labelStart: hasLabel ? labelStart : undefined,
     numeral: raw.numeral,
     grouped: raw.grouped,
-  });
-  return fig;
+    zero: undefined,
+  };
 }
 
 /** What a number is, from its measure word and the characters around it. */
@@ -695,6 +701,8 @@ interface CountContext {
 }
 
 const NO_CONTEXT: CountContext = { category: 'none', qualifier: undefined, origin: undefined, label: undefined, labelStart: undefined };
+/** What readCountContext read last: filled in place (classify reads it at once), not allocated per count. */
+const CONTEXT: CountContext = { category: 'none', qualifier: undefined, origin: undefined, label: undefined, labelStart: undefined };
 
 /**
  * What a count counts (category, qualifier, origin) and the item label it belongs to,
@@ -749,16 +757,16 @@ function readCountContext(text: string, norm: string, start: number, end: number
   const origin = originOf(prefixOrigin) ?? originOf(suffixOrigin) ?? originOf(bestOrigin);
   let label: string | undefined;
   let labelStart: number | undefined;
-  let cleaned = cleanLabelRange(norm, cs, start);
-  if (cleaned.end === cleaned.start && before === PAREN_OPEN && codeAt(norm, end) === PAREN_CLOSE) {
+  let cleanedStart = cleanLabelRange(norm, cs, start);
+  if (cleanedEnd === cleanedStart && before === PAREN_OPEN && codeAt(norm, end) === PAREN_CLOSE) {
     // 新北市(27,230例): the label stands before the bracket (not for 18例…病例(15例在津南区,…),
     // whose figure is the first of a list, labelled after it).
     const base = Math.max(clauseStart(norm, start - 1), floor);
-    cleaned = cleanLabelRange(norm, base, start - 1);
+    cleanedStart = cleanLabelRange(norm, base, start - 1);
   }
-  if (cleaned.end > cleaned.start) {
-    labelStart = cleaned.start;
-    label = text.slice(cleaned.start, cleaned.end);
+  if (cleanedEnd > cleanedStart) {
+    labelStart = cleanedStart;
+    label = text.slice(cleanedStart, cleanedEnd);
   } else if (ce - end > 2 && isLabelAfter(norm.charCodeAt(end))) {
     // 7人为集中隔离单采单检发现: the label follows the figure.
     labelStart = end + 1;
@@ -768,7 +776,12 @@ function readCountContext(text: string, norm: string, start: number, end: number
     labelStart = end;
     label = text.slice(end, ce);
   }
-  return { category, qualifier, origin, label, labelStart };
+  CONTEXT.category = category;
+  CONTEXT.qualifier = qualifier;
+  CONTEXT.origin = origin;
+  CONTEXT.label = label;
+  CONTEXT.labelStart = labelStart;
+  return CONTEXT;
 }
 
 const WEI = C('为');
