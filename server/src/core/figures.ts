@@ -254,20 +254,37 @@ function suffixCategory(norm: string, from: number, to: number): Category | unde
 /** Measure words by first character, in UNITS order (the first that matches wins). */
 const UNIT_INDEX = new Uint8Array(0x10000);
 const UNIT_LISTS: string[][] = [];
+/** What each measure word of UNIT_LISTS is, so that no Set is asked once per number. */
+const COUNT_UNIT = 1; // in COUNT_UNITS
+const DURATION_UNIT = 2; // in DURATION_UNITS
+const UNIT_FLAGS: number[][] = [];
 for (const u of UNITS) {
   const k = u.charCodeAt(0);
   if (UNIT_INDEX[k] === 0) {
     UNIT_LISTS.push([]);
+    UNIT_FLAGS.push([]);
     UNIT_INDEX[k] = UNIT_LISTS.length;
   }
   (UNIT_LISTS[(UNIT_INDEX[k] as number) - 1] as string[]).push(u);
+  (UNIT_FLAGS[(UNIT_INDEX[k] as number) - 1] as number[]).push((COUNT_UNITS.has(u) ? COUNT_UNIT : 0) | (DURATION_UNITS.has(u) ? DURATION_UNIT : 0));
 }
 
+/** The COUNT_UNIT/DURATION_UNIT flags of the measure word matchUnit returned last (0 for none). */
+let matchedUnitFlags = 0;
+
 function matchUnit(norm: string, pos: number): string {
+  matchedUnitFlags = 0;
   if (pos >= norm.length) return '';
   const slot = UNIT_INDEX[norm.charCodeAt(pos)] as number;
   if (slot === 0) return '';
-  for (const u of UNIT_LISTS[slot - 1] as string[]) if (u.length === 1 || norm.startsWith(u, pos)) return u;
+  const list = UNIT_LISTS[slot - 1] as string[];
+  for (let k = 0; k < list.length; k++) {
+    const u = list[k] as string;
+    if (u.length === 1 || norm.startsWith(u, pos)) {
+      matchedUnitFlags = (UNIT_FLAGS[slot - 1] as number[])[k] as number;
+      return u;
+    }
+  }
   return '';
 }
 
@@ -401,8 +418,8 @@ function isGroupSpace(text: string, i: number): boolean {
 /** Whether a count's measure word starts at p, after an optional 余/多 (7 528宗, 1 000余人). */
 function countUnitAt(norm: string, p: number): boolean {
   const q = codeAt(norm, p);
-  const unit = matchUnit(norm, q === YU || q === DUO ? p + 1 : p);
-  return unit !== '' && COUNT_UNITS.has(unit);
+  matchUnit(norm, q === YU || q === DUO ? p + 1 : p);
+  return (matchedUnitFlags & COUNT_UNIT) !== 0;
 }
 
 /** The 万 part after 亿 at i (2000万, 5857.6万): its value and end; undefined when there is none. */
@@ -573,12 +590,14 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     p++;
   }
   let unit = matchUnit(norm, p);
+  let unitFlags = matchedUnitFlags;
   // 福建4 例: a space that a line wrap or a typesetter left before the measure word.
   if (unit === '' && isGroupSpace(text, p) && !isDigit(codeAt(norm, p + 1))) {
     const spaced = matchUnit(norm, p + 1);
-    if (spaced !== '' && COUNT_UNITS.has(spaced)) {
+    if ((matchedUnitFlags & COUNT_UNIT) !== 0) {
       p++;
       unit = spaced;
+      unitFlags = matchedUnitFlags;
     }
   }
   // Character codes around the number; 0 (in no table) past either end of the text.
@@ -586,7 +605,7 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
   const before = start > 0 ? norm.charCodeAt(start - 1) : 0;
   const chinese = raw.numeral === 'chinese';
 
-  const kind = tokenKind(norm, raw, p, unit, after, before);
+  const kind = tokenKind(norm, raw, p, unit, unitFlags, after, before);
 
   // Chinese numerals are read only as counts with a measure word, dates or ordinals.
   if (chinese && kind !== 'count' && kind !== 'date' && kind !== 'ordinal' && kind !== 'duration') return undefined;
@@ -648,7 +667,7 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
 }
 
 /** What a number is, from its measure word and the characters around it. */
-function tokenKind(norm: string, raw: RawNumber, p: number, unit: string, after: number, before: number): TokenKind {
+function tokenKind(norm: string, raw: RawNumber, p: number, unit: string, unitFlags: number, after: number, before: number): TokenKind {
   const start = raw.start;
   const chinese = raw.numeral === 'chinese';
   if (before === DI) return 'ordinal';
@@ -660,11 +679,11 @@ function tokenKind(norm: string, raw: RawNumber, p: number, unit: string, after:
   if (!chinese && (after === HYPHEN || before === HYPHEN)) return 'phone';
   if (!chinese && (isAsciiLetter(before) || isAsciiLetter(after) || before === DOT || before === SLASH || (after === DOT && isDigit(codeAt(norm, p + 1))))) return 'identifier';
   if (!chinese && unit === '' && raw.digits >= 6 && !raw.grouped) return 'code';
-  if (unit !== '' && COUNT_UNITS.has(unit)) return 'count';
+  if ((unitFlags & COUNT_UNIT) !== 0) return 'count';
   if (unit === '' && !chinese && !raw.decimal && (after === ENUM_COMMA || after === COMMA || after === SEMICOLON) && barePartLabelBefore(norm, start)) {
     return 'count'; // 佛山市64、 上海260; — a part whose measure word was dropped
   }
-  if (unit !== '' && DURATION_UNITS.has(unit)) return 'duration';
+  if ((unitFlags & DURATION_UNIT) !== 0) return 'duration';
   if (unit === '' && !chinese && !raw.decimal && namesCases(norm, p)) return 'count'; // 逾130阳性个案 — cases without a measure word
   return 'other';
 }
