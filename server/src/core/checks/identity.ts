@@ -30,7 +30,22 @@ function isCurrent(f: Figure, norm: string): boolean {
 
 export function checkIdentity(norm: string, statements: Statement[], sentences: Span[], figures: Figure[], locale: Locale): Finding[] {
   const out: Finding[] = [];
-  const counts = figures.filter((f) => f.kind === 'count');
+  // One pass over the figures: the current counts, in text order, and whether the figures are
+  // sorted by start (those of an analysis are). The rest is done for the current counts only.
+  const currents: Figure[] = [];
+  let sorted = true;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  for (const f of figures) {
+    if (!(f.start >= lastStart)) sorted = false;
+    lastStart = f.start;
+    if (f.kind === 'count' && isCurrent(f, norm)) currents.push(f);
+  }
+  if (currents.length === 0) return out;
+  // The figures the window is read from: the counts, in text order. When the figures are sorted,
+  // the counts from the first starting at or after a position are the counts among the figures
+  // from the first figure starting there, so the window is read from the figures themselves,
+  // passing over the others (non-counts), with no array of counts made.
+  const pool = sorted ? figures : figures.filter((f) => f.kind === 'count');
   // Sentences and counts are in text order: binary searches keep this linear in the document.
   const sentenceOf = (f: Figure): number => {
     // the last sentence starting at or before the figure, if the figure is inside it
@@ -39,8 +54,7 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     return s && f.start >= s.start && f.start < s.end ? i : -1;
   };
   void statements;
-  for (const n of counts) {
-    if (!isCurrent(n, norm)) continue;
+  for (const n of currents) {
     const si = sentenceOf(n);
     if (si < 0) continue;
     const here = sentences[si] as Span;
@@ -48,12 +62,12 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     const inWindow = (f: Figure) => (f.start >= here.start && f.start < here.end) || (!!next && n.origin !== undefined && f.start >= next.start && f.start < next.end);
     const sameOrigin = (f: Figure) => f.origin === n.origin || (f.origin === undefined && n.origin !== undefined && !!next && f.start >= next.start);
     // Only counts from the sentence's start to the end of the next one can be in the window.
-    const from = firstAtOrAfter(counts, (f) => f.start, here.start);
+    const from = firstAtOrAfter(pool, (f) => f.start, here.start);
     const until = Math.max(here.end, next ? next.end : 0);
     const pick = (pred: (f: Figure) => boolean): Figure | undefined => {
-      for (let k = from; k < counts.length && (counts[k] as Figure).start < until; k++) {
-        const f = counts[k] as Figure;
-        if (f !== n && inWindow(f) && sameOrigin(f) && pred(f)) return f;
+      for (let k = from; k < pool.length && (pool[k] as Figure).start < until; k++) {
+        const f = pool[k] as Figure;
+        if (f.kind === 'count' && f !== n && inWindow(f) && sameOrigin(f) && pred(f)) return f;
       }
       return undefined;
     };
@@ -113,20 +127,24 @@ export function checkOriginSum(figures: Figure[], inGroups: { has(id: number): b
   // qualifier and place alone: figures whose qualifier and place lack one of the three are
   // dropped before their period is asked for (periodText is the costly part of the key).
   // The rest are keyed in text order, as before, so the findings come out in the same order.
+  // The slots seen under each qualifier (cumulative or new) and place: one map per qualifier,
+  // keyed by the place, as the key qualifier|place named the same pairs.
   const candidates: Figure[] = [];
-  const slotsOf = new Map<string, number>();
+  const slotsCumulative = new Map<string, number>();
+  const slotsNew = new Map<string, number>();
   for (const f of figures) {
     if (f.kind !== 'count' || f.zero || f.category !== 'confirmed' || (f.qualifier !== 'cumulative' && f.qualifier !== 'new')) continue;
     if (inGroups.has(f.id)) continue;
     const slot = slotOf(f);
     const bit = slot === 'local' ? 1 : slot === 'imported' ? 2 : 4;
-    const wide = f.qualifier + '|' + (f.region?.name ?? '~');
-    slotsOf.set(wide, (slotsOf.get(wide) ?? 0) | bit);
+    const slotsOf = f.qualifier === 'new' ? slotsNew : slotsCumulative;
+    const place = f.region?.name ?? '~';
+    slotsOf.set(place, (slotsOf.get(place) ?? 0) | bit);
     candidates.push(f);
   }
   const byKey = new Map<string, { total?: Figure; local?: Figure; imported?: Figure; ambiguous: boolean }>();
   for (const f of candidates) {
-    if (slotsOf.get(f.qualifier + '|' + (f.region?.name ?? '~')) !== 7) continue;
+    if ((f.qualifier === 'new' ? slotsNew : slotsCumulative).get(f.region?.name ?? '~') !== 7) continue;
     const k = key(f);
     const e = byKey.get(k) ?? { ambiguous: false };
     const slot = slotOf(f);
