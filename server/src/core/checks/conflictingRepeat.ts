@@ -31,6 +31,37 @@ function periodKey(d: DateExpr | undefined): string {
 }
 
 /**
+ * CATEGORY_TERMS grouped by the first code unit of their term, each group in the list's order:
+ * the first term that `after` starts with is the first of its first unit's group that it starts
+ * with (a term can only start where its first unit is). An empty term would match any text: the
+ * first such, if any, bounds the search (it wins over the terms listed after it).
+ */
+const TERMS_AT = new Map<number, Array<{ index: number; term: string }>>();
+let EMPTY_TERM_INDEX = CATEGORY_TERMS.length;
+CATEGORY_TERMS.forEach(([term], index) => {
+  if (term === '') {
+    if (EMPTY_TERM_INDEX === CATEGORY_TERMS.length) EMPTY_TERM_INDEX = index;
+    return;
+  }
+  const c = term.charCodeAt(0);
+  const group = TERMS_AT.get(c);
+  if (group) group.push({ index, term });
+  else TERMS_AT.set(c, [{ index, term }]);
+});
+
+/** CATEGORY_TERMS.find(([t]) => after.startsWith(t))?.[0]. */
+function categoryTermAtStart(after: string): string | undefined {
+  const group = TERMS_AT.get(after.charCodeAt(0));
+  if (group !== undefined) {
+    for (const { index, term } of group) {
+      if (index > EMPTY_TERM_INDEX) break;
+      if (after.startsWith(term)) return term;
+    }
+  }
+  return CATEGORY_TERMS[EMPTY_TERM_INDEX]?.[0];
+}
+
+/**
  * What the text says the figure is, without places and filler words: 新增确诊病例 for
  * "大同市新增新冠肺炎确诊病例9例", "新增的9例确诊病例" and "无新增确诊病例". Two figures are
  * repeats only when this matches, so different populations described in different
@@ -40,8 +71,8 @@ function descriptor(f: Figure, norm: string): string {
   let base = f.zero ? toSimplified(f.literal).replace(/^现?无/, '') : toSimplified(f.label ?? '');
   if (!f.zero) {
     const after = norm.slice(f.end, f.end + 10).replace(/^(的)?(新冠肺炎|新型冠状病毒肺炎|新冠)?/, '');
-    const term = CATEGORY_TERMS.find(([t]) => after.startsWith(t));
-    if (term) base += term[0];
+    const term = categoryTermAtStart(after);
+    if (term) base += term;
   }
   const places = findPlaces(base, base, 0, base.length);
   for (const p of [...places].reverse()) base = base.slice(0, p.start) + base.slice(p.end);
@@ -106,7 +137,10 @@ function fieldsKey(category: number, qualifier: number, origin: number, unit: nu
   return u(category) + u(qualifier) + u(origin) + u(unit) + u(place) + u(period);
 }
 
-const KIND_CODES: Record<string, number> = { instant: 1, period: 2, asof: 3 };
+/** 1, 2, 3 for the three DateKinds, 0 for anything else. */
+function kindCode(kind: string): number {
+  return kind === 'instant' ? 1 : kind === 'period' ? 2 : kind === 'asof' ? 3 : 0;
+}
 
 /**
  * A string that is the same for two date expressions exactly when their periodKey is, cheaper
@@ -123,7 +157,8 @@ const KIND_CODES: Record<string, number> = { instant: 1, period: 2, asof: 3 };
  * any expression given the short form, so giving it the long one splits no class and joins none.
  */
 function periodClass(d: DateExpr | undefined): string {
-  if (d && Object.prototype.hasOwnProperty.call(KIND_CODES, d.kind)) {
+  const kind = d ? kindCode(d.kind) : 0;
+  if (d && kind !== 0) {
     const f = d.from;
     const t = d.to;
     // the fields as code units (see fieldUnit: -1 when one has no short form); a missing point is six 0
@@ -138,7 +173,7 @@ function periodClass(d: DateExpr | undefined): string {
     const th = t ? fieldUnit(t.hour) : 0;
     const tmi = t ? fieldUnit(t.minute) : 0;
     if ((fy | fmo | fd | fh | fmi | ty | tmo | td | th | tmi) >= 0) {
-      return String.fromCharCode(0xffff, KIND_CODES[d.kind] as number, f ? 1 : 0, fy, fmo, fd, fh, fmi, t ? 1 : 0, ty, tmo, td, th, tmi);
+      return String.fromCharCode(0xffff, kind, f ? 1 : 0, fy, fmo, fd, fh, fmi, t ? 1 : 0, ty, tmo, td, th, tmi);
     }
   }
   return 'S' + periodKey(d);
@@ -196,12 +231,21 @@ export function checkConflictingRepeat(
   const cheapKeys: number[] = []; // the number of each candidate's cheap key
   const cheapNumber = new Map<number | string, number>();
   const cheapCount: number[] = []; // by cheap key number
+  let lastUnit: string | undefined;
+  let lastUnitId = -1;
   for (const f of figures) {
-    if (f.kind !== 'count' || f.category === 'none' || !f.qualifier || f.qualifier === 'round' || f.qualifier === 'converted') continue;
+    // (plain field tests, any of which drops the figure: the qualifier first, which most figures
+    // that are not counts lack)
+    if (!f.qualifier || f.qualifier === 'round' || f.qualifier === 'converted' || f.kind !== 'count' || f.category === 'none') continue;
     if (partOfBreakdown.has(f.id)) continue;
     const place = !f.region || (home && f.region.name === home.name) ? '~' : f.region.name;
-    const unit = PERSON_UNITS.has(f.unit) ? 'person' : f.unit;
-    const key = fieldsKey(categories.of(f.category), qualifiers.of(f.qualifier), origins.of(f.origin ?? ''), units.of(unit), places.of(place), periodId(f.period));
+    // the unit's number: that of 'person' for the units of persons (asked again only for a unit
+    // other than the last figure's)
+    if (f.unit !== lastUnit) {
+      lastUnit = f.unit;
+      lastUnitId = units.of(PERSON_UNITS.has(f.unit) ? 'person' : f.unit);
+    }
+    const key = fieldsKey(categories.of(f.category), qualifiers.of(f.qualifier), origins.of(f.origin ?? ''), lastUnitId, places.of(place), periodId(f.period));
     let k = cheapNumber.get(key);
     if (k === undefined) {
       cheapNumber.set(key, (k = cheapCount.length));
