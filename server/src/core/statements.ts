@@ -10,19 +10,50 @@ import type { Span } from './types';
 
 const MID_SENTENCE_MIN_LINE = 16;
 
+/** A space, \r or \n (code units). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 13 || c === 10;
+}
+
+/**
+ * Where the line holding each position starts, for the positions the sentence loop asks about,
+ * which come in ascending order (each b of continues is below its i, and above the b before
+ * it unless it is the same one). `lastLf` is set by the loop: the position of the last \n it
+ * has met (-1: none), which is the last \n before its i, as the loop meets every \n in order.
+ */
+class LineStarts {
+  lastLf = -1;
+  // the last position asked about and the answer (a run of blank lines asks about one b each \n)
+  private b = -1;
+  private start = 0;
+
+  /** norm.lastIndexOf('\n', b) + 1, for b below the loop's i and not itself a \n. */
+  of(norm: string, b: number): number {
+    if (b === this.b) return this.start;
+    // lastLf is the last \n before i; when it is below b it is the last at or before b too.
+    // Otherwise it lies in the blanks between b and i, and lastIndexOf finds the one before b.
+    this.start = (this.lastLf < b ? this.lastLf : norm.lastIndexOf('\n', b)) + 1;
+    this.b = b;
+    return this.start;
+  }
+}
+
 /** Is the line break at `i` inside a sentence? */
-function continues(norm: string, i: number): boolean {
+function continues(norm: string, i: number, lines: LineStarts): boolean {
   let b = i - 1;
-  while (b >= 0 && (norm[b] === ' ' || norm[b] === '\r' || norm[b] === '\n')) b--;
+  while (b >= 0 && isBlank(norm.charCodeAt(b))) b--;
   if (b < 0) return false;
   const last = norm.charCodeAt(b);
-  if (!(isHan(last) || norm[b] === ',' || norm[b] === '、')) return false;
-  const lineStart = norm.lastIndexOf('\n', b) + 1;
+  if (!(isHan(last) || last === 0x2c || last === 0x3001)) return false; // , 、
+  const lineStart = lines.of(norm, b);
   if (b - lineStart + 1 < MID_SENTENCE_MIN_LINE) return false; // titles and short lines end there
   const line = norm.slice(lineStart, b + 1);
   if (!line.includes(',') && !line.includes('、')) return false;
+  // the next line must start within 4 units: blanks past i + 4 need not be passed
+  // (a then ends at i + 5 at most, which fails a - i <= 4 as the full run would)
+  const stop = Math.min(norm.length, i + 5);
   let a = i + 1;
-  while (a < norm.length && (norm[a] === '\n' || norm[a] === '\r' || norm[a] === ' ')) a++;
+  while (a < stop && isBlank(norm.charCodeAt(a))) a++;
   return a < norm.length && isHan(norm.charCodeAt(a)) && a - i <= 4;
 }
 
@@ -32,23 +63,67 @@ function isSentenceEnd(c: number): boolean {
   return c === FULL_STOP || c === 10 || c === 13 || c === 33 || c === 63; // 。 \n \r ! ?
 }
 
+/**
+ * The positions of the sentence-end units (。 \n \r ! ?) in ascending order, found with one
+ * indexOf per unit rather than by reading every unit of the text: `next(from)` is the first
+ * at or after `from`, or the text's length when none is left. `from` must not decrease from
+ * one call to the next: each unit's last found position stays valid until `from` passes it.
+ */
+class SentenceEnds {
+  // the next position of 。, \n, \r, ! and ? (n: none left)
+  private stop = -1;
+  private lf = -1;
+  private cr = -1;
+  private bang = -1;
+  private query = -1;
+  // the first of the three rare ones (\r ! ?), so that most calls compare only three numbers
+  private rare = -1;
+
+  constructor(private readonly s: string) {}
+
+  private find(unit: string, from: number): number {
+    const at = this.s.indexOf(unit, from);
+    return at < 0 ? this.s.length : at;
+  }
+
+  next(from: number): number {
+    if (this.stop < from) this.stop = this.find('。', from);
+    if (this.lf < from) this.lf = this.find('\n', from);
+    if (this.rare < from) {
+      if (this.cr < from) this.cr = this.find('\r', from);
+      if (this.bang < from) this.bang = this.find('!', from);
+      if (this.query < from) this.query = this.find('?', from);
+      this.rare = Math.min(this.cr, this.bang, this.query);
+    }
+    const common = this.stop < this.lf ? this.stop : this.lf;
+    return common < this.rare ? common : this.rare;
+  }
+}
+
 /** The sentences of the text; `deadline` is checked once per sentence end or line break. */
 export function splitSentences(norm: string, deadline: Deadline = NO_DEADLINE): Span[] {
   const out: Span[] = [];
   let start = 0;
   const n = norm.length;
-  for (let i = 0; i < n; i++) {
+  // Only the units where isSentenceEnd holds can end a sentence: the loop goes from one to the
+  // next, as a loop over every unit would meet them, and does there what that loop did.
+  const ends = new SentenceEnds(norm);
+  const lines = new LineStarts(); // lastLf: every \n is met, in order (none is a closing quote)
+  for (let i = ends.next(0); i < n; ) {
     const c = norm.charCodeAt(i);
-    if (isSentenceEnd(c)) {
-      deadline.check();
-      if ((c === 10 || c === 13) && continues(norm, i)) continue;
-      // keep closing quotes/brackets that follow the stop inside the sentence
-      let end = i + 1;
-      while (end < n && (norm[end] === '”' || norm[end] === '"' || norm[end] === ')')) end++;
-      if (end - start > 1 || !isSentenceEnd(norm.charCodeAt(start))) out.push({ start, end });
-      start = end;
-      i = end - 1;
+    deadline.check();
+    if ((c === 10 || c === 13) && continues(norm, i, lines)) {
+      if (c === 10) lines.lastLf = i;
+      i = ends.next(i + 1);
+      continue;
     }
+    if (c === 10) lines.lastLf = i;
+    // keep closing quotes/brackets that follow the stop inside the sentence
+    let end = i + 1;
+    for (let q = norm.charCodeAt(end); q === 0x201d || q === 0x22 || q === 0x29; q = norm.charCodeAt(++end)); // ” " )
+    if (end - start > 1 || !isSentenceEnd(norm.charCodeAt(start))) out.push({ start, end });
+    start = end;
+    i = ends.next(end);
   }
   if (start < n && norm.slice(start).trim() !== '') out.push({ start, end: n });
   return out;

@@ -30,7 +30,19 @@ function isCurrent(f: Figure, norm: string): boolean {
 
 export function checkIdentity(norm: string, statements: Statement[], sentences: Span[], figures: Figure[], locale: Locale): Finding[] {
   const out: Finding[] = [];
-  const counts = figures.filter((f) => f.kind === 'count');
+  // One pass over the figures for the current counts, in text order (the qualifier is read
+  // first: the rarest of the plain field tests isCurrent makes, which all have to hold).
+  const currents: Figure[] = [];
+  for (const f of figures) if (f.qualifier === 'current' && f.kind === 'count' && isCurrent(f, norm)) currents.push(f);
+  if (currents.length === 0) return out;
+  // The figures the window is read from: the counts, in text order. When the figures are sorted
+  // by start (those of an analysis are), the counts from the first starting at or after a
+  // position are the counts among the figures from the first figure starting there, so the
+  // window is read from the figures themselves, passing over the others (non-counts), with no
+  // array of counts made.
+  let sorted = true;
+  for (let k = 1; k < figures.length && sorted; k++) sorted = (figures[k] as Figure).start >= (figures[k - 1] as Figure).start;
+  const pool = sorted ? figures : figures.filter((f) => f.kind === 'count');
   // Sentences and counts are in text order: binary searches keep this linear in the document.
   const sentenceOf = (f: Figure): number => {
     // the last sentence starting at or before the figure, if the figure is inside it
@@ -39,8 +51,7 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     return s && f.start >= s.start && f.start < s.end ? i : -1;
   };
   void statements;
-  for (const n of counts) {
-    if (!isCurrent(n, norm)) continue;
+  for (const n of currents) {
     const si = sentenceOf(n);
     if (si < 0) continue;
     const here = sentences[si] as Span;
@@ -48,18 +59,20 @@ export function checkIdentity(norm: string, statements: Statement[], sentences: 
     const inWindow = (f: Figure) => (f.start >= here.start && f.start < here.end) || (!!next && n.origin !== undefined && f.start >= next.start && f.start < next.end);
     const sameOrigin = (f: Figure) => f.origin === n.origin || (f.origin === undefined && n.origin !== undefined && !!next && f.start >= next.start);
     // Only counts from the sentence's start to the end of the next one can be in the window.
-    const from = firstAtOrAfter(counts, (f) => f.start, here.start);
+    const from = firstAtOrAfter(pool, (f) => f.start, here.start);
     const until = Math.max(here.end, next ? next.end : 0);
-    const pick = (pred: (f: Figure) => boolean): Figure | undefined => {
-      for (let k = from; k < counts.length && (counts[k] as Figure).start < until; k++) {
-        const f = counts[k] as Figure;
-        if (f !== n && inWindow(f) && sameOrigin(f) && pred(f)) return f;
-      }
-      return undefined;
-    };
-    const c = pick((f) => f.category === 'confirmed' && f.qualifier === 'cumulative');
-    const r = pick((f) => f.category === 'cured' && (f.qualifier === 'cumulative' || (f.zero === true && f.qualifier === undefined)));
-    const d = pick((f) => f.category === 'death' && (f.qualifier === 'cumulative' || (f.zero === true && f.qualifier === undefined)));
+    // The first count of the window (in text order) of each role: cumulative confirmed, cured,
+    // deaths. One pass finds the three firsts that three passes, one per role, found.
+    let c: Figure | undefined;
+    let r: Figure | undefined;
+    let d: Figure | undefined;
+    for (let k = from; k < pool.length && (pool[k] as Figure).start < until && !(c && r && d); k++) {
+      const f = pool[k] as Figure;
+      if (!(f.kind === 'count' && f !== n && inWindow(f) && sameOrigin(f))) continue;
+      if (!c && f.category === 'confirmed' && f.qualifier === 'cumulative') c = f;
+      if (!r && f.category === 'cured' && (f.qualifier === 'cumulative' || (f.zero === true && f.qualifier === undefined))) r = f;
+      if (!d && f.category === 'death' && (f.qualifier === 'cumulative' || (f.zero === true && f.qualifier === undefined))) d = f;
+    }
     if (!c || !r || !d) continue;
     const expected = c.value - r.value - d.value;
     const low = c.low - r.high - d.high;
@@ -113,27 +126,37 @@ export function checkOriginSum(figures: Figure[], inGroups: { has(id: number): b
   // qualifier and place alone: figures whose qualifier and place lack one of the three are
   // dropped before their period is asked for (periodText is the costly part of the key).
   // The rest are keyed in text order, as before, so the findings come out in the same order.
+  // The slots seen under each qualifier (cumulative or new) and place: one map per qualifier,
+  // keyed by the place, as the key qualifier|place named the same pairs. (The maps are made when
+  // first needed: most documents have few such figures, many none.)
   const candidates: Figure[] = [];
-  const slotsOf = new Map<string, number>();
+  let slotsCumulative: Map<string, number> | undefined;
+  let slotsNew: Map<string, number> | undefined;
   for (const f of figures) {
-    if (f.kind !== 'count' || f.zero || f.category !== 'confirmed' || (f.qualifier !== 'cumulative' && f.qualifier !== 'new')) continue;
+    // (plain field tests, all of which must hold: the most selective first)
+    if (f.category !== 'confirmed' || f.kind !== 'count' || f.zero || (f.qualifier !== 'cumulative' && f.qualifier !== 'new')) continue;
     if (inGroups.has(f.id)) continue;
     const slot = slotOf(f);
     const bit = slot === 'local' ? 1 : slot === 'imported' ? 2 : 4;
-    const wide = f.qualifier + '|' + (f.region?.name ?? '~');
-    slotsOf.set(wide, (slotsOf.get(wide) ?? 0) | bit);
+    const slotsOf = f.qualifier === 'new' ? (slotsNew ??= new Map()) : (slotsCumulative ??= new Map());
+    const place = f.region?.name ?? '~';
+    slotsOf.set(place, (slotsOf.get(place) ?? 0) | bit);
     candidates.push(f);
   }
-  const byKey = new Map<string, { total?: Figure; local?: Figure; imported?: Figure; ambiguous: boolean }>();
+  if (candidates.length === 0) return out;
+  let byKey: Map<string, { total?: Figure; local?: Figure; imported?: Figure; ambiguous: boolean }> | undefined;
   for (const f of candidates) {
-    if (slotsOf.get(f.qualifier + '|' + (f.region?.name ?? '~')) !== 7) continue;
+    // (the map of the figure's qualifier was made when the figure was added)
+    if ((f.qualifier === 'new' ? (slotsNew as Map<string, number>) : (slotsCumulative as Map<string, number>)).get(f.region?.name ?? '~') !== 7) continue;
     const k = key(f);
+    byKey ??= new Map();
     const e = byKey.get(k) ?? { ambiguous: false };
     const slot = slotOf(f);
     if (e[slot] && e[slot]?.value !== f.value) e.ambiguous = true; // two different values for one slot: conflicting-repeat's business
     e[slot] ??= f;
     byKey.set(k, e);
   }
+  if (byKey === undefined) return out;
   for (const e of byKey.values()) {
     const { total, local, imported } = e;
     if (!total || !local || !imported || e.ambiguous) continue;
