@@ -46,13 +46,23 @@ function letterKind(c: number): number {
  * (this rule reports hundreds of groups in a scraped page).
  */
 export function compileMessage(texts: { en: string; zh: string }): (locale: Locale, ...args: Array<string | number>) => string {
-  const split = (template: string): string[] => template.split(/\{(\d)\}/);
+  // The texts between the slots, and the number of each slot (read once, not per message).
+  const split = (template: string): { texts: string[]; slots: number[] } => {
+    const parts = template.split(/\{(\d)\}/);
+    const texts: string[] = [];
+    const slots: number[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      if (k % 2 === 0) texts.push(parts[k] as string);
+      else slots.push(Number(parts[k]));
+    }
+    return { texts, slots };
+  };
   const en = split(texts.en);
   const zh = split(texts.zh);
   return (locale, ...args) => {
-    const parts = locale === 'zh-cn' ? zh : en;
-    let s = parts[0] as string;
-    for (let k = 1; k < parts.length; k += 2) s += String(args[Number(parts[k])] ?? '') + (parts[k + 1] as string);
+    const { texts, slots } = locale === 'zh-cn' ? zh : en;
+    let s = texts[0] as string;
+    for (let k = 0; k < slots.length; k++) s += String(args[slots[k] as number] ?? '') + (texts[k + 1] as string);
     return s;
   };
 }
