@@ -20,7 +20,7 @@
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import type { Locale } from '../messages';
 import { isHan } from '../text/normalize';
-import { offsetsOf, offsetsOfAny } from '../text/offsets';
+import { mergeOffsets, offsetsOf, offsetsOfAny } from '../text/offsets';
 import type { Finding, TextEdit } from '../types';
 import { compileMessage, hanBefore, pinyinGroupAt } from './pinyinResidue';
 
@@ -221,7 +221,7 @@ const FULL_CLOSE = 0xff09;
  * are found with indexOf, and the at most 200 characters between a candidate pair are read
  * once for the other conditions.
  */
-function pairsOf(text: string, open: number, close: number, otherOpen: number, otherClose: number, deadline: Deadline): Pair[] {
+function pairsOf(text: string, open: number, close: number, otherOpen: number, otherClose: number, deadline: Deadline, limit = Infinity): Pair[] {
   const pairs: Pair[] = [];
   const closes = offsetsOf(text, String.fromCharCode(close), deadline);
   if (closes.length === 0) return pairs;
@@ -232,10 +232,37 @@ function pairsOf(text: string, open: number, close: number, otherOpen: number, o
   for (const i of closes) {
     deadline.check();
     while (a < opens.length && (opens[a] as number) < i) lastOpen = opens[a++] as number;
-    if (lastOpen > lastClose && i - lastOpen <= 201 && cleanPair(text, lastOpen, i, otherOpen, otherClose)) pairs.push({ open: lastOpen, close: i });
+    if (lastOpen > lastClose && i - lastOpen <= 201 && cleanPair(text, lastOpen, i, otherOpen, otherClose)) {
+      pairs.push({ open: lastOpen, close: i });
+      if (pairs.length >= limit) break;
+    }
     lastClose = i;
   }
   return pairs;
+}
+
+/**
+ * The offsets of the full-width sentence marks, in order, when there are fewer than `limit`;
+ * otherwise `limit` or more of them, in no particular order (only their number is used then).
+ * Each mark is searched for on its own: all share the high byte FF that indexOf's memchr looks
+ * for, so every full-width character is a stop of each search, and most documents have enough
+ * commas (，) that the searches for the rarer marks are never needed.
+ */
+function fullMarks(text: string, limit: number, deadline: Deadline): number[] {
+  const found: number[][] = [];
+  let count = 0;
+  for (const ch of FULL_MARKS) {
+    const list: number[] = [];
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+      deadline.check();
+      list.push(i);
+      if (++count >= limit) return ([] as number[]).concat(...found, list);
+    }
+    found.push(list);
+  }
+  let out: number[] = [];
+  for (const list of found) out = mergeOffsets(out, list);
+  return out;
 }
 
 /** Whether (o, i) holds Han, and no newline nor parenthesis of the other width. */
@@ -294,13 +321,15 @@ export function checkPunctuationWidth(text: string, locale: Locale, deadline: De
 
   // Marks of a class written only half-width, for the document-level fix (each list in order).
   const toConvert: number[][] = [];
-  const classes: Array<{ half: number[]; full: () => number[] }> = [
-    { half: halfMarks, full: () => offsetsOfAny(text, FULL_MARKS, deadline) },
-    { half: halfParens, full: () => positions(pairsOf(text, FULL_OPEN, FULL_CLOSE, HALF_OPEN, HALF_CLOSE, deadline)) },
+  const classes: Array<{ half: number[]; full: (limit: number) => number[] }> = [
+    { half: halfMarks, full: (limit: number) => fullMarks(text, limit, deadline) },
+    { half: halfParens, full: (limit: number) => positions(pairsOf(text, FULL_OPEN, FULL_CLOSE, HALF_OPEN, HALF_CLOSE, deadline, limit / 2)) },
   ];
   for (const { half, full: fullOf } of classes) {
     if (half.length === 0) continue;
-    const cls = { half, full: fullOf() };
+    // The full-width ones are read in full only when fewer than the half-width ones: otherwise
+    // only their number (at least as many) matters below.
+    const cls = { half, full: fullOf(half.length) };
     if (cls.full.length === 0) {
       toConvert.push(cls.half);
       continue;
