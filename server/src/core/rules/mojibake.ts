@@ -666,6 +666,7 @@ function rareWindows(text: string, ls: number, le: number, windows: number[]): v
   let last = -1;
   let count = 0;
   for (let i = ls; i <= le; i++) {
+    i = skipCommon(text, i, le);
     if (i < le) {
       const c = text.charCodeAt(i);
       if (isKnownCommon(c) || !windowRare(c)) continue;
@@ -730,6 +731,29 @@ function isKnownCommon(c: number): boolean {
   return hasCode(commonBits, c);
 }
 
+/**
+ * The first offset from `i` (below `stop`, or `stop`) whose character is not known to be common,
+ * or a little before it: the characters are tested four at a time while all four are known common
+ * (one branch for four), and the loops that call this pass over every such character anyway.
+ */
+function skipCommon(text: string, i: number, stop: number): number {
+  const bits = commonBits;
+  while (i + 3 < stop) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    const d = text.charCodeAt(i + 3);
+    const all =
+      ((bits[a >> 5] as number) >>> (a & 31)) &
+      ((bits[b >> 5] as number) >>> (b & 31)) &
+      ((bits[c >> 5] as number) >>> (c & 31)) &
+      ((bits[d >> 5] as number) >>> (d & 31));
+    if ((all & 1) === 0) break;
+    i += 4;
+  }
+  return i;
+}
+
 function windowRare(c: number): boolean {
   let v = windowRareByCode[c] as number;
   if (v === 0) {
@@ -757,6 +781,8 @@ export function checkMojibake(text: string, locale: Locale, deadline: Deadline =
     while (i < n) {
       deadline.check();
       for (const stop = Math.min(n, i + BLOCK); i < stop; i++) {
+        i = skipCommon(text, i, stop);
+        if (i >= stop) break;
         const c = text.charCodeAt(i);
         if (isKnownCommon(c)) continue;
         if (c === 0xfffd || c === 0x951f) mayHaveLost = true;
