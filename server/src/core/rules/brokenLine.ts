@@ -83,10 +83,11 @@ function lineOf(text: string, start: number, brk: number): Line {
  * character that is neither a blank nor a break, so no break lies between p and the end q of
  * those blanks, and the next possible start is the first break at or after q.
  */
-function blankLineAt(text: string, from: number, afterBlank: { at: number }): number {
+function blankLineAt(text: string, from: number, afterBlank: { at: number }, deadline: Deadline): number {
   const n = text.length;
   let q = from;
   for (let p = text.indexOf('\n', from); p >= 0; p = text.indexOf('\n', q)) {
+    deadline.check();
     q = p + 1;
     while (q < n && isBlankCode(text.charCodeAt(q))) q++;
     if (q < n && text.charCodeAt(q) === 10) {
@@ -108,11 +109,11 @@ export function checkBrokenLine(text: string, locale: Locale, deadline: Deadline
   // line is blank belongs to blank lines at the start of the text (any other blank line is
   // passed over while looking for an M), and is skipped.
   const afterBlank = { at: 0 };
-  for (let brk = blankLineAt(text, 0, afterBlank); brk >= 0; ) {
+  for (let brk = blankLineAt(text, 0, afterBlank, deadline); brk >= 0; ) {
     deadline.check();
     const L = lineOf(text, brk === 0 ? 0 : text.lastIndexOf('\n', brk - 1) + 1, brk);
     if (L.end <= L.start) {
-      brk = blankLineAt(text, brk + 1, afterBlank);
+      brk = blankLineAt(text, brk + 1, afterBlank, deadline);
       continue;
     }
     let M: Line | undefined;
@@ -143,7 +144,7 @@ export function checkBrokenLine(text: string, locale: Locale, deadline: Deadline
         fixes: [{ title: locale === 'zh-cn' ? FIX_TITLE.zh : FIX_TITLE.en, edits: [{ start: L.end, end: M.start, newText: '' }], safe }],
       });
     }
-    brk = blankLineAt(text, M.start, afterBlank);
+    brk = blankLineAt(text, M.start, afterBlank, deadline);
   }
   return out;
 }
