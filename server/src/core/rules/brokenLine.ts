@@ -22,9 +22,9 @@
  * damage the text more than an unjoined line does.
  */
 import { NO_DEADLINE, type Deadline } from '../deadline';
-import { localized, type Locale } from '../messages';
+import type { Locale } from '../messages';
 import type { Finding } from '../types';
-import { normalizedCode } from './pinyinResidue';
+import { compileMessage, normalizedCode } from './pinyinResidue';
 
 const MESSAGE = {
   en: 'Sentence broken across paragraphs: “…{0}” continues with “{1}…”',
@@ -73,8 +73,33 @@ function lineOf(text: string, start: number, brk: number): Line {
   return { start, end: e, brk };
 }
 
-/** A line break, then a blank line (only spaces, tabs, CRs): the least a report needs. */
-const BLANK_LINE = /\n[ \t\u3000\r]*\n/g;
+/**
+ * The first line break at or after `from` that is followed by a blank line (only spaces, tabs,
+ * U+3000, CRs, then a line break): the least a report needs. Returns the break's offset, and in
+ * `afterBlank.at` the offset after the blank line's own break; -1 when there is none.
+ *
+ * This is the match of /\n[ \t\u3000\r]*\n/g from `from`, found with indexOf: a match starts
+ * at a line break; from a break p that does not start one, the blanks after it end at a
+ * character that is neither a blank nor a break, so no break lies between p and the end q of
+ * those blanks, and the next possible start is the first break at or after q.
+ */
+function blankLineAt(text: string, from: number, afterBlank: { at: number }, deadline: Deadline): number {
+  const n = text.length;
+  let q = from;
+  for (let p = text.indexOf('\n', from); p >= 0; p = text.indexOf('\n', q)) {
+    deadline.check();
+    q = p + 1;
+    while (q < n && isBlankCode(text.charCodeAt(q))) q++;
+    if (q < n && text.charCodeAt(q) === 10) {
+      afterBlank.at = q + 1;
+      return p;
+    }
+  }
+  return -1;
+}
+
+const MESSAGE_OF = compileMessage(MESSAGE);
+const FIX_TITLE = { en: compileMessage(FIX)('en'), zh: compileMessage(FIX)('zh-cn') };
 
 export function checkBrokenLine(text: string, locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
   const out: Finding[] = [];
@@ -83,17 +108,16 @@ export function checkBrokenLine(text: string, locale: Locale, deadline: Deadline
   // those breaks, then look for the next non-blank line M. A break found this way whose own
   // line is blank belongs to blank lines at the start of the text (any other blank line is
   // passed over while looking for an M), and is skipped.
-  BLANK_LINE.lastIndex = 0;
-  for (let m = BLANK_LINE.exec(text); m !== null; m = BLANK_LINE.exec(text)) {
+  const afterBlank = { at: 0 };
+  for (let brk = blankLineAt(text, 0, afterBlank, deadline); brk >= 0; ) {
     deadline.check();
-    const brk = m.index;
     const L = lineOf(text, brk === 0 ? 0 : text.lastIndexOf('\n', brk - 1) + 1, brk);
     if (L.end <= L.start) {
-      BLANK_LINE.lastIndex = brk + 1;
+      brk = blankLineAt(text, brk + 1, afterBlank, deadline);
       continue;
     }
     let M: Line | undefined;
-    for (let s = brk + m[0].length; ; ) {
+    for (let s = afterBlank.at; ; ) {
       let nl = text.indexOf('\n', s);
       if (nl < 0) nl = n;
       const line = lineOf(text, s, nl);
@@ -115,12 +139,12 @@ export function checkBrokenLine(text: string, locale: Locale, deadline: Deadline
         severity: 'information',
         start: L.end - 1,
         end: M.start + 1,
-        message: localized(locale, MESSAGE, tail, head),
+        message: MESSAGE_OF(locale, tail, head),
         related: [],
-        fixes: [{ title: localized(locale, FIX), edits: [{ start: L.end, end: M.start, newText: '' }], safe }],
+        fixes: [{ title: locale === 'zh-cn' ? FIX_TITLE.zh : FIX_TITLE.en, edits: [{ start: L.end, end: M.start, newText: '' }], safe }],
       });
     }
-    BLANK_LINE.lastIndex = M.start;
+    brk = blankLineAt(text, M.start, afterBlank, deadline);
   }
   return out;
 }

@@ -5,15 +5,19 @@
  * safe: the majority is usually, not always, right).
  */
 import { NO_DEADLINE, type Deadline } from '../deadline';
-import { localized, type Locale } from '../messages';
+import type { Locale } from '../messages';
 import { lookupPlace } from '../gazetteer';
 import { isHan, toSimplified } from '../text/normalize';
 import { readings, sameSoundCode } from '../text/homophone';
 import type { Finding } from '../types';
+import { compileMessage } from './pinyinResidue';
 
 const MESSAGE = { en: '“{0}” is written “{1}” {2} times elsewhere in this article', zh: '“{0}”在本文其他地方写作“{1}”({2} 次)' };
 const FIX = { en: 'Write “{0}” as elsewhere', zh: '统一写作“{0}”' };
 const OTHER = { en: 'written “{0}” here', zh: '此处写作“{0}”' };
+const MESSAGE_OF = compileMessage(MESSAGE);
+const FIX_OF = compileMessage(FIX);
+const OTHER_OF = compileMessage(OTHER);
 /** Place suffixes; a name's shape is its length and the first of these it ends with. */
 const SUFFIXES = ['社区', '街道', '小区', '村', '镇', '乡', '县', '区', '市'];
 
@@ -292,10 +296,14 @@ function inconsistentNames(text: string, locale: Locale, deadline: Deadline): Fi
       // Two real divisions (信阳市 and 沈阳市, 台州市 and 泰州市, 黄埔区 and 黄浦区), also after a
       // word glued before them (在信阳市): different places, not one written two ways.
       if (bothRealPlaces(minorName, majorName)) continue;
+      // The messages are the same for every occurrence: made once.
+      const other = OTHER_OF(locale, majorName);
+      const message = MESSAGE_OF(locale, minorName, majorName, majorCount);
+      const title = FIX_OF(locale, majorName);
       const related: Finding['related'] = [];
       for (let o = names.field(major, HEAD); o >= 0 && related.length < 5; o = names.occ[o * 2 + 1] as number) {
         const start = names.occ[o * 2] as number;
-        related.push({ start, end: start + length, message: localized(locale, OTHER, majorName) });
+        related.push({ start, end: start + length, message: other });
       }
       for (let o = names.field(minor, HEAD); o >= 0; o = names.occ[o * 2 + 1] as number) {
         const start = names.occ[o * 2] as number;
@@ -304,9 +312,9 @@ function inconsistentNames(text: string, locale: Locale, deadline: Deadline): Fi
           severity: 'warning',
           start,
           end: start + length,
-          message: localized(locale, MESSAGE, minorName, majorName, majorCount),
+          message,
           related: related.map((r) => ({ ...r })),
-          fixes: [{ title: localized(locale, FIX, majorName), edits: [{ start: start + diff, end: start + diff + 1, newText: majorName[diff] as string }], safe: false }],
+          fixes: [{ title, edits: [{ start: start + diff, end: start + diff + 1, newText: majorName[diff] as string }], safe: false }],
         });
       }
       // A finding for another majority form would have the same span, and the filter below

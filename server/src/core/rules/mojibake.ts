@@ -38,11 +38,11 @@
 import iconv from 'iconv-lite';
 import common from '../data/commonHan.json';
 import { NO_DEADLINE, StageStopped, type Deadline } from '../deadline';
-import { localized, type Locale } from '../messages';
+import type { Locale } from '../messages';
 import { addCode, codeBits, hasCode } from '../text/codeBits';
 import { isHan, toSimplified } from '../text/normalize';
 import type { Finding } from '../types';
-import { hanBefore, isReadingOf, pinyinGroupAt } from './pinyinResidue';
+import { compileMessage, hanKeyBefore, isReadingAt, isReadingOf, pinyinGroupEnd } from './pinyinResidue';
 
 const MESSAGE = {
   wrongEncoding: {
@@ -71,6 +71,16 @@ const MESSAGE = {
   },
 };
 const FIX = { en: 'Replace with “{0}”', zh: '改为“{0}”' };
+/** The messages compiled once (filled by concatenation, as `localized` fills them). */
+const MESSAGE_OF = {
+  wrongEncoding: compileMessage(MESSAGE.wrongEncoding),
+  lost: compileMessage(MESSAGE.lost),
+  shifted: compileMessage(MESSAGE.shifted),
+  shiftedLost: compileMessage(MESSAGE.shiftedLost),
+  shiftedNoFix: compileMessage(MESSAGE.shiftedNoFix),
+  pinyin: compileMessage(MESSAGE.pinyin),
+};
+const FIX_OF = compileMessage(FIX);
 
 // ---------------------------------------------------------------------------------------------
 // Character classes
@@ -390,7 +400,7 @@ function lostRuns(text: string, out: Finding[], locale: Locale, deadline: Deadli
       severity: 'warning',
       start: first,
       end: first + 1,
-      message: localized(locale, MESSAGE.wrongEncoding, fffd),
+      message: MESSAGE_OF.wrongEncoding(locale, fffd),
       related: [],
       fixes: [],
       action: 'reopen-with-encoding',
@@ -414,7 +424,7 @@ function lostRuns(text: string, out: Finding[], locale: Locale, deadline: Deadli
       severity: 'warning',
       start,
       end: i,
-      message: localized(locale, MESSAGE.lost, text.slice(start, i)),
+      message: MESSAGE_OF.lost(locale, text.slice(start, i)),
       related: [],
       fixes: [],
     });
@@ -552,17 +562,12 @@ function judge(
     severity: 'warning',
     start,
     end,
-    message: localized(
-      locale,
-      !lost ? MESSAGE.shifted : fixable ? MESSAGE.shiftedLost : MESSAGE.shiftedNoFix,
-      text.slice(start, end),
-      reading,
-    ),
+    message: (!lost ? MESSAGE_OF.shifted : fixable ? MESSAGE_OF.shiftedLost : MESSAGE_OF.shiftedNoFix)(locale, text.slice(start, end), reading),
     related: [],
     // Safe (fix-all applies it) when the repair is clearly right: a long run, read as
     // frequent characters almost throughout, from text that was almost all rare.
     fixes: fixable
-      ? [{ title: localized(locale, FIX, reading), edits: [{ start: cs, end: ce, newText: reading }], safe: b - a >= SAFE_RUN && altMean >= SAFE_READING_MEAN && altMean - origMean >= SAFE_GAIN }]
+      ? [{ title: FIX_OF(locale, reading), edits: [{ start: cs, end: ce, newText: reading }], safe: b - a >= SAFE_RUN && altMean >= SAFE_READING_MEAN && altMean - origMean >= SAFE_GAIN }]
       : [],
   });
 }
@@ -616,11 +621,15 @@ function pinyinConfirmed(
     const i = full < 0 || (half >= 0 && half < full) ? half : full;
     if (i < 0 || i >= le) return;
     let next = i + 1;
-    const g = pinyinGroupAt(text, i);
-    if (g) {
-      next = g.end;
-      const han = hanBefore(text, i);
-      if (!(han && isReadingOf(han, g.syllable))) {
+    // The group and its syllable text[i + 1, end - 1), read in place (most groups are the
+    // reading of the character before them, and are passed over without making strings).
+    const end = pinyinGroupEnd(text, i);
+    if (end >= 0) {
+      const g = { end, syllable: '' };
+      next = end;
+      const key = hanKeyBefore(text, i);
+      if (!(key !== -1 && isReadingAt(key, text, i + 1, end - 1))) {
+        g.syllable = text.slice(i + 1, end - 1);
         if (!encoded) {
           enc.encode(text, ls, le);
           encoded = true;
@@ -640,7 +649,7 @@ function pinyinConfirmed(
               severity: 'warning',
               start,
               end: g.end,
-              message: localized(locale, MESSAGE.pinyin, text.slice(start, g.end), ch, g.syllable),
+              message: MESSAGE_OF.pinyin(locale, text.slice(start, g.end), ch, g.syllable),
               related: [],
               fixes: [],
             });
@@ -666,6 +675,7 @@ function rareWindows(text: string, ls: number, le: number, windows: number[]): v
   let last = -1;
   let count = 0;
   for (let i = ls; i <= le; i++) {
+    i = skipCommon(text, i, le);
     if (i < le) {
       const c = text.charCodeAt(i);
       if (isKnownCommon(c) || !windowRare(c)) continue;
@@ -730,6 +740,29 @@ function isKnownCommon(c: number): boolean {
   return hasCode(commonBits, c);
 }
 
+/**
+ * The first offset from `i` (below `stop`, or `stop`) whose character is not known to be common,
+ * or a little before it: the characters are tested four at a time while all four are known common
+ * (one branch for four), and the loops that call this pass over every such character anyway.
+ */
+function skipCommon(text: string, i: number, stop: number): number {
+  const bits = commonBits;
+  while (i + 3 < stop) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    const d = text.charCodeAt(i + 3);
+    const all =
+      ((bits[a >> 5] as number) >>> (a & 31)) &
+      ((bits[b >> 5] as number) >>> (b & 31)) &
+      ((bits[c >> 5] as number) >>> (c & 31)) &
+      ((bits[d >> 5] as number) >>> (d & 31));
+    if ((all & 1) === 0) break;
+    i += 4;
+  }
+  return i;
+}
+
 function windowRare(c: number): boolean {
   let v = windowRareByCode[c] as number;
   if (v === 0) {
@@ -757,6 +790,8 @@ export function checkMojibake(text: string, locale: Locale, deadline: Deadline =
     while (i < n) {
       deadline.check();
       for (const stop = Math.min(n, i + BLOCK); i < stop; i++) {
+        i = skipCommon(text, i, stop);
+        if (i >= stop) break;
         const c = text.charCodeAt(i);
         if (isKnownCommon(c)) continue;
         if (c === 0xfffd || c === 0x951f) mayHaveLost = true;

@@ -46,13 +46,23 @@ function letterKind(c: number): number {
  * (this rule reports hundreds of groups in a scraped page).
  */
 export function compileMessage(texts: { en: string; zh: string }): (locale: Locale, ...args: Array<string | number>) => string {
-  const split = (template: string): string[] => template.split(/\{(\d)\}/);
+  // The texts between the slots, and the number of each slot (read once, not per message).
+  const split = (template: string): { texts: string[]; slots: number[] } => {
+    const parts = template.split(/\{(\d)\}/);
+    const texts: string[] = [];
+    const slots: number[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      if (k % 2 === 0) texts.push(parts[k] as string);
+      else slots.push(Number(parts[k]));
+    }
+    return { texts, slots };
+  };
   const en = split(texts.en);
   const zh = split(texts.zh);
   return (locale, ...args) => {
-    const parts = locale === 'zh-cn' ? zh : en;
-    let s = parts[0] as string;
-    for (let k = 1; k < parts.length; k += 2) s += String(args[Number(parts[k])] ?? '') + (parts[k + 1] as string);
+    const { texts, slots } = locale === 'zh-cn' ? zh : en;
+    let s = texts[0] as string;
+    for (let k = 0; k < slots.length; k++) s += String(args[slots[k] as number] ?? '') + (texts[k + 1] as string);
     return s;
   };
 }
@@ -95,12 +105,13 @@ export interface PinyinGroup {
 }
 
 /**
- * The parenthesised toned syllable starting at `i` ("(dāng)"), or undefined. Does not
- * look at what precedes it. Bounded: reads at most MAX_SYLLABLE + 2 characters.
+ * The offset after the parenthesised toned syllable starting at `i` ("(dāng)"), or -1: where
+ * pinyinGroupAt's group ends, without building it. Does not look at what precedes it.
+ * Bounded: reads at most MAX_SYLLABLE + 2 characters.
  */
-export function pinyinGroupAt(text: string, i: number): PinyinGroup | undefined {
+export function pinyinGroupEnd(text: string, i: number): number {
   const open = text.charCodeAt(i);
-  if (open !== 0x28 && open !== 0xff08) return undefined;
+  if (open !== 0x28 && open !== 0xff08) return -1;
   let j = i + 1;
   let toned = false;
   while (j < text.length && j - i - 1 <= MAX_SYLLABLE) {
@@ -110,10 +121,19 @@ export function pinyinGroupAt(text: string, i: number): PinyinGroup | undefined 
     j++;
   }
   const len = j - i - 1;
-  if (len < 1 || len > MAX_SYLLABLE || !toned) return undefined;
+  if (len < 1 || len > MAX_SYLLABLE || !toned) return -1;
   const close = text.charCodeAt(j);
-  if (close !== 0x29 && close !== 0xff09) return undefined;
-  return { start: i, end: j + 1, syllable: text.slice(i + 1, j) };
+  if (close !== 0x29 && close !== 0xff09) return -1;
+  return j + 1;
+}
+
+/**
+ * The parenthesised toned syllable starting at `i` ("(dāng)"), or undefined. Does not
+ * look at what precedes it. Bounded: reads at most MAX_SYLLABLE + 2 characters.
+ */
+export function pinyinGroupAt(text: string, i: number): PinyinGroup | undefined {
+  const end = pinyinGroupEnd(text, i);
+  return end < 0 ? undefined : { start: i, end, syllable: text.slice(i + 1, end - 1) };
 }
 
 function readings(han: string): string[] {
@@ -138,16 +158,48 @@ function nfc(s: string): string {
   return s;
 }
 
-/** Whether `syllable` (toned) is a reading of the Han character `han`. */
-export function isReadingOf(han: string, syllable: string): boolean {
-  const key = han.length === 1 ? han.charCodeAt(0) : han;
+/** The readings of a Han character by its cache key (its UTF-16 code when one unit, else the character). */
+function readingsOfKey(key: number | string): string[] {
   let r = cache.get(key);
   if (!r) {
-    r = readings(han);
+    r = readings(typeof key === 'number' ? String.fromCharCode(key) : key);
     if (cache.size > 5000) cache.clear();
     cache.set(key, r);
   }
-  return r.includes(nfc(syllable));
+  return r;
+}
+
+/** Whether `syllable` (toned) is a reading of the Han character `han`. */
+export function isReadingOf(han: string, syllable: string): boolean {
+  return readingsOfKey(han.length === 1 ? han.charCodeAt(0) : han).includes(nfc(syllable));
+}
+
+/**
+ * The cache key of the Han character that ends at `end` (see readingsOfKey), or -1 when
+ * hanBefore finds none: what isReadingAt needs, without making a string for a one-unit one.
+ */
+export function hanKeyBefore(text: string, end: number): number | string {
+  if (end <= 0) return -1;
+  const c = text.charCodeAt(end - 1);
+  if (isHan(c)) return c;
+  const han = hanBefore(text, end);
+  return han === '' ? -1 : han;
+}
+
+/**
+ * Whether text[s, e), a syllable of a pinyin group (pinyinGroupEnd), is a reading of the Han
+ * character with this key: isReadingOf(han, text.slice(s, e)) compared in place. The letters
+ * of a group are all below U+0200, so the syllable is its own NFC form.
+ */
+export function isReadingAt(key: number | string, text: string, s: number, e: number): boolean {
+  const n = e - s;
+  for (const r of readingsOfKey(key)) {
+    if (r.length !== n) continue;
+    let k = 0;
+    while (k < n && r.charCodeAt(k) === text.charCodeAt(s + k)) k++;
+    if (k === n) return true;
+  }
+  return false;
 }
 
 const messages = { confirmed: compileMessage(MESSAGE), unconfirmed: compileMessage(MESSAGE_UNCONFIRMED), fix: compileMessage(FIX) };
@@ -161,11 +213,13 @@ export function checkPinyinResidue(text: string, locale: Locale, deadline: Deadl
     deadline.check();
     const i = full < 0 || (half >= 0 && half < full) ? half : full;
     let next = i + 1;
-    const han = hanBefore(text, i);
-    const g = han ? pinyinGroupAt(text, i) : undefined;
-    if (g) {
-      const confirmed = isReadingOf(han, g.syllable);
-      const literal = text.slice(g.start, g.end);
+    const key = hanKeyBefore(text, i);
+    const end = key !== -1 ? pinyinGroupEnd(text, i) : -1;
+    if (end >= 0) {
+      const han = typeof key === 'number' ? String.fromCharCode(key) : key;
+      const confirmed = isReadingAt(key, text, i + 1, end - 1);
+      const literal = text.slice(i, end);
+      const g = { start: i, end };
       out.push({
         code: 'pinyin-residue',
         severity: 'warning',

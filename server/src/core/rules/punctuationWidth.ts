@@ -20,6 +20,7 @@
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import type { Locale } from '../messages';
 import { isHan } from '../text/normalize';
+import { mergeOffsets, offsetsOf, offsetsOfAny } from '../text/offsets';
 import type { Finding, TextEdit } from '../types';
 import { compileMessage, hanBefore, pinyinGroupAt } from './pinyinResidue';
 
@@ -197,63 +198,82 @@ interface Pair {
   close: number;
 }
 
-function hasHanBetween(text: string, open: number, close: number): boolean {
-  for (let k = open + 1; k < close; k++) if (isHanAt(text, k)) return true;
-  return false;
-}
-
-/** What the scan stops at. */
-const NEWLINE = 1;
-const OPEN = 2;
-const CLOSE = 3;
-const HALF_MARK = 4;
-const FULL_MARK = 5;
-const KIND = new Uint8Array(0x10000);
-KIND[10] = NEWLINE;
-KIND[0x28] = OPEN;
-KIND[0xff08] = OPEN;
-KIND[0x29] = CLOSE;
-KIND[0xff09] = CLOSE;
-for (const c of [0x2c, 0x3b, 0x3a, 0x3f, 0x21]) KIND[c] = HALF_MARK; // , ; : ? !
-for (const c of [0xff0c, 0xff1b, 0xff1a, 0xff1f, 0xff01]) KIND[c] = FULL_MARK; // ， ； ： ？ ！
-
-/** Characters scanned between two deadline checks. */
-const BLOCK = 1024;
+/** Marks and parentheses. */
+const HALF_MARKS = ',;:?!';
+const FULL_MARKS = '，；：？！';
+const HALF_OPEN = 0x28;
+const HALF_CLOSE = 0x29;
+const FULL_OPEN = 0xff08;
+const FULL_CLOSE = 0xff09;
 
 /**
- * One pass over the text: the ASCII and the full-width sentence marks, and the parenthesis
- * pairs (half- or full-width, same line, no nesting, at most 200 characters inside) whose
- * content holds Han.
+ * The parenthesis pairs of one width (same line, no nesting, at most 200 characters
+ * inside) whose content holds Han, in the order of their closing parentheses.
+ *
+ * The pairs are those of one pass over the text that remembers the last opening parenthesis
+ * of either width, forgets it at a newline or at a closing parenthesis of either width, and
+ * pairs a closing one with it when both have the same width, at most 201 apart, with Han
+ * between. Read backwards from a closing parenthesis `i`, that pass pairs it with `o` exactly
+ * when the last parenthesis of this width before `i` is an opening one `o` (a closing one of
+ * this width after `o` would have made it forget `o`), and no newline and no parenthesis of
+ * the other width lies between them (either would have replaced or forgotten `o`); only
+ * parentheses and newlines change what the pass remembers. So the parentheses of this width
+ * are found with indexOf, and the at most 200 characters between a candidate pair are read
+ * once for the other conditions.
  */
-function scan(text: string, deadline: Deadline): { half: Pair[]; full: Pair[]; asciiMarks: number[]; fullMarks: number[] } {
-  const half: Pair[] = [];
-  const full: Pair[] = [];
-  const asciiMarks: number[] = [];
-  const fullMarks: number[] = [];
-  const n = text.length;
-  let open = -1;
-  let openFull = false;
-  let i = 0;
-  while (i < n) {
+function pairsOf(text: string, open: number, close: number, otherOpen: number, otherClose: number, deadline: Deadline, limit = Infinity): Pair[] {
+  const pairs: Pair[] = [];
+  const closes = offsetsOf(text, String.fromCharCode(close), deadline);
+  if (closes.length === 0) return pairs;
+  const opens = offsetsOf(text, String.fromCharCode(open), deadline);
+  let a = 0;
+  let lastOpen = -1;
+  let lastClose = -1;
+  for (const i of closes) {
     deadline.check();
-    for (const stop = Math.min(n, i + BLOCK); i < stop; i++) {
-      const kind = KIND[text.charCodeAt(i)];
-      if (kind === 0) continue;
-      if (kind === HALF_MARK) asciiMarks.push(i);
-      else if (kind === FULL_MARK) fullMarks.push(i);
-      else if (kind === NEWLINE) open = -1;
-      else if (kind === OPEN) {
-        open = i;
-        openFull = text.charCodeAt(i) === 0xff08;
-      } else if (open >= 0) {
-        // A pair is dropped once more than 200 characters follow its opening one.
-        const isFull = text.charCodeAt(i) === 0xff09;
-        if (isFull === openFull && i - open <= 201 && hasHanBetween(text, open, i)) (openFull ? full : half).push({ open, close: i });
-        open = -1;
-      }
+    while (a < opens.length && (opens[a] as number) < i) lastOpen = opens[a++] as number;
+    if (lastOpen > lastClose && i - lastOpen <= 201 && cleanPair(text, lastOpen, i, otherOpen, otherClose)) {
+      pairs.push({ open: lastOpen, close: i });
+      if (pairs.length >= limit) break;
     }
+    lastClose = i;
   }
-  return { half, full, asciiMarks, fullMarks };
+  return pairs;
+}
+
+/**
+ * The offsets of the full-width sentence marks, in order, when there are fewer than `limit`;
+ * otherwise `limit` or more of them, in no particular order (only their number is used then).
+ * Each mark is searched for on its own: all share the high byte FF that indexOf's memchr looks
+ * for, so every full-width character is a stop of each search, and most documents have enough
+ * commas (，) that the searches for the rarer marks are never needed.
+ */
+function fullMarks(text: string, limit: number, deadline: Deadline): number[] {
+  const found: number[][] = [];
+  let count = 0;
+  for (const ch of FULL_MARKS) {
+    const list: number[] = [];
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+      deadline.check();
+      list.push(i);
+      if (++count >= limit) return ([] as number[]).concat(...found, list);
+    }
+    found.push(list);
+  }
+  let out: number[] = [];
+  for (const list of found) out = mergeOffsets(out, list);
+  return out;
+}
+
+/** Whether (o, i) holds Han, and no newline nor parenthesis of the other width. */
+function cleanPair(text: string, o: number, i: number, otherOpen: number, otherClose: number): boolean {
+  let han = false;
+  for (let k = o + 1; k < i; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === otherOpen || c === otherClose) return false;
+    if (!han && isHanAt(text, k)) han = true;
+  }
+  return han;
 }
 
 function finding(start: number, end: number, message: string, title: string, edits: TextEdit[], safe: boolean): Finding {
@@ -286,13 +306,14 @@ const messages = {
 export function checkPunctuationWidth(text: string, locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
   const out: Finding[] = [];
 
-  const parens = scan(text, deadline);
-  const halfParens = positions(parens.half);
+  // The half-width marks and parenthesis pairs; the full-width ones only for a class that has
+  // half-width ones in Chinese text (a class without them is passed over below).
+  const asciiMarks = offsetsOfAny(text, HALF_MARKS, deadline);
+  const halfParens = positions(pairsOf(text, HALF_OPEN, HALF_CLOSE, FULL_OPEN, FULL_CLOSE, deadline));
   // Sentence marks.
   const sig = new Neighbours(text);
   const halfMarks: number[] = [];
-  const fullMarks = parens.fullMarks;
-  for (const i of parens.asciiMarks) {
+  for (const i of asciiMarks) {
     deadline.check();
     // Parentheses around Chinese content count as Chinese context for the marks next to them.
     if (markInChinese(text, i, halfParens, sig)) halfMarks.push(i);
@@ -300,12 +321,15 @@ export function checkPunctuationWidth(text: string, locale: Locale, deadline: De
 
   // Marks of a class written only half-width, for the document-level fix (each list in order).
   const toConvert: number[][] = [];
-  const classes: Array<{ half: number[]; full: number[] }> = [
-    { half: halfMarks, full: fullMarks },
-    { half: halfParens, full: positions(parens.full) },
+  const classes: Array<{ half: number[]; full: (limit: number) => number[] }> = [
+    { half: halfMarks, full: (limit: number) => fullMarks(text, limit, deadline) },
+    { half: halfParens, full: (limit: number) => positions(pairsOf(text, FULL_OPEN, FULL_CLOSE, HALF_OPEN, HALF_CLOSE, deadline, limit / 2)) },
   ];
-  for (const cls of classes) {
-    if (cls.half.length === 0) continue;
+  for (const { half, full: fullOf } of classes) {
+    if (half.length === 0) continue;
+    // The full-width ones are read in full only when fewer than the half-width ones: otherwise
+    // only their number (at least as many) matters below.
+    const cls = { half, full: fullOf(half.length) };
     if (cls.full.length === 0) {
       toConvert.push(cls.half);
       continue;

@@ -11,12 +11,15 @@
  * The fix removes the spaces; it is never safe (the spacing may be deliberate).
  */
 import { NO_DEADLINE, type Deadline } from '../deadline';
-import { localized, type Locale } from '../messages';
+import type { Locale } from '../messages';
 import { isHan, normalizeForMatching } from '../text/normalize';
 import type { Finding, TextEdit } from '../types';
+import { compileMessage } from './pinyinResidue';
 
 const MESSAGE = { en: 'Letter-spaced word “{0}” (reads “{1}”)', zh: '字间插入了空格:“{0}”(应为“{1}”)' };
 const FIX = { en: 'Remove the spaces: “{0}”', zh: '删除空格:“{0}”' };
+const MESSAGE_OF = compileMessage(MESSAGE);
+const FIX_OF = compileMessage(FIX);
 
 /** Byline words that the layout letter-spaces; simplified. */
 const BYLINE_WORDS = ['编者按', '通讯员', '记者', '编者', '摄影', '编辑', '责编', '撰文', '作者', '来源', '本报讯'];
@@ -62,9 +65,9 @@ function report(
     severity: 'hint',
     start,
     end,
-    message: localized(locale, MESSAGE, literal, joined),
+    message: MESSAGE_OF(locale, literal, joined),
     related: [],
-    fixes: [{ title: localized(locale, FIX, joined), edits, safe: false }],
+    fixes: [{ title: FIX_OF(locale, joined), edits, safe: false }],
   });
 }
 

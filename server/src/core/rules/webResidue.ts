@@ -8,10 +8,10 @@
  * the line with its line break.
  */
 import { NO_DEADLINE, type Deadline } from '../deadline';
-import { localized, type Locale } from '../messages';
+import type { Locale } from '../messages';
 import { normalizeForMatching } from '../text/normalize';
 import type { Finding } from '../types';
-import { hanBefore, normalizedCode, pinyinGroupAt } from './pinyinResidue';
+import { compileMessage, hanBefore, normalizedCode, pinyinGroupAt } from './pinyinResidue';
 
 const MESSAGE = {
   breadcrumb: { en: 'Web page breadcrumb left in the text: “{0}”', zh: '残留的网页导航:“{0}”' },
@@ -21,6 +21,8 @@ const MESSAGE = {
 const FIX = { en: 'Delete the line', zh: '删除此行' };
 
 type Kind = keyof typeof MESSAGE;
+const MESSAGE_OF = { breadcrumb: compileMessage(MESSAGE.breadcrumb), credit: compileMessage(MESSAGE.credit), share: compileMessage(MESSAGE.share) };
+const FIX_TITLE = { en: compileMessage(FIX)('en'), zh: compileMessage(FIX)('zh-cn') };
 
 /** Longest line considered (residue lines are short; article paragraphs are not). */
 const MAX_LINE = 80;
@@ -72,22 +74,34 @@ function mayBeResidue(text: string, start: number, end: number): boolean {
   return k < end && FIRST.has(normalizedCode(text.charCodeAt(k)));
 }
 
-/** Same-length copy of a line with scraper pinyin groups blanked, for matching. */
+/** The first "(" or "（" of `line` at or after `from`, or -1. */
+function nextParen(line: string, from: number): number {
+  const half = line.indexOf('(', from);
+  const full = line.indexOf('（', from);
+  return half < 0 ? full : full < 0 ? half : Math.min(half, full);
+}
+
+/**
+ * Copy of a line with scraper pinyin groups left out, for matching. A group starts at a
+ * parenthesis, so the line is copied in slices from one parenthesis to the next (every
+ * other character is copied as it is).
+ */
 function skeleton(line: string): string {
   let out = '';
-  let i = 0;
-  while (i < line.length) {
-    const c = line.charCodeAt(i);
-    if ((c === 0x28 || c === 0xff08) && hanBefore(line, i)) {
+  let copied = 0; // line[copied, i) is still to be copied
+  for (let i = nextParen(line, 0); i >= 0; ) {
+    if (hanBefore(line, i)) {
       const g = pinyinGroupAt(line, i);
       if (g) {
-        i = g.end;
+        out += line.slice(copied, i);
+        copied = g.end;
+        i = nextParen(line, g.end);
         continue;
       }
     }
-    out += line[i];
-    i++;
+    i = nextParen(line, i + 1);
   }
+  out += line.slice(copied);
   return normalizeForMatching(out).replace(/\s+/g, ' ').trim();
 }
 
@@ -124,9 +138,9 @@ export function checkWebResidue(text: string, locale: Locale, deadline: Deadline
           severity: 'hint',
           start: delStart,
           end: delEnd,
-          message: localized(locale, MESSAGE[kind], line.trim()),
+          message: MESSAGE_OF[kind](locale, line.trim()),
           related: [],
-          fixes: [{ title: localized(locale, FIX), edits: [{ start: delStart, end: delEnd, newText: '' }], safe: false }], // removes content: only when asked
+          fixes: [{ title: locale === 'zh-cn' ? FIX_TITLE.zh : FIX_TITLE.en, edits: [{ start: delStart, end: delEnd, newText: '' }], safe: false }], // removes content: only when asked
         });
       }
     }
