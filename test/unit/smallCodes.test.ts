@@ -3,6 +3,9 @@ import { describe, it } from 'node:test';
 import { chineseDateDigit, dateOfDayNumber, dayNumberOf } from '../../server/src/core/dates';
 import { parseChineseNumeral } from '../../server/src/core/numbers';
 import { SmallCodes, smallCodesOf } from '../../server/src/core/smallCodes';
+import { notPlaceWordsWithLevel } from '../../server/src/core/regions';
+import { simplifiedCode } from '../../server/src/core/gazetteer';
+import { toSimplified } from '../../server/src/core/text/normalize';
 
 describe('SmallCodes', () => {
   it('holds exactly its units, for sets of every size up to 300', () => {
@@ -51,5 +54,16 @@ describe('dates: arithmetic instead of Date', () => {
   it('a Chinese date digit alone reads as parseChineseNumeral reads it', () => {
     for (const ch of '零一二两三四五六七八九十') assert.equal(chineseDateDigit(ch.charCodeAt(0)), parseChineseNumeral(ch), ch);
     assert.equal(chineseDateDigit('百'.charCodeAt(0)), undefined);
+  });
+});
+
+describe('places: the unnamed-place test', () => {
+  it('no word that is never a place has the suffix of an unnamed place (resolvePlace skips asking)', () => {
+    assert.deepEqual(notPlaceWordsWithLevel(), []);
+  });
+  it('toSimplified maps unit by unit, as simplifiedCode does', () => {
+    for (const s of ['東城區社區', '街道', '鄉村', '小區', '臺灣地區', '鎮']) {
+      assert.equal(toSimplified(s), Array.from(s, (ch) => String.fromCharCode(simplifiedCode(ch.charCodeAt(0)))).join(''));
+    }
   });
 });
