@@ -610,6 +610,10 @@ interface RawExpr {
 
 /** Characters a date expression can start with (a digit, a Chinese digit, 昨今本当前次, 截): the scan skips the rest. */
 const START = smallCodesOf(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ...CN_DATE_DIGITS, '昨', '今', '本', '当', '前', '次', ...AS_OF_CUES.map((w) => w[0] as string)]);
+/** START's table and hash as constants, for the scan's loop over the characters before an anchor (see SmallCodes). */
+const START_SLOTS = START.slots;
+const START_SHIFT = START.shift;
+const START_MASK = START.mask;
 
 /** First characters of the as-of cues (截至 …). */
 const CUE_FIRST = firstCodes(AS_OF_CUES);
@@ -657,7 +661,8 @@ function scan(norm: string, deadline: Deadline): RawExpr[] {
     }
     // only the start characters within reach of the anchor can start an expression
     if (anchor - i > ANCHOR_REACH) i = anchor - ANCHOR_REACH;
-    while (i < anchor && !START.has(norm.charCodeAt(i))) i++;
+    // (START.has, inline)
+    for (let c = norm.charCodeAt(i); i < anchor && START_SLOTS[(c ^ (c >>> START_SHIFT)) & START_MASK] !== c; c = norm.charCodeAt(++i));
     if (i >= anchor) continue; // (an anchor is not a start character)
     deadline.check();
     let cue: string | undefined;

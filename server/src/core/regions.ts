@@ -166,6 +166,10 @@ function selfAt(norm: string, i: number): 0 | 1 | 2 {
  * character of the text, all over its 8 KB, and is out of cache when this stage runs).
  */
 const SCAN = new SmallCodes([...SUFFIXES + SELF_FIRST].map((ch) => ch.charCodeAt(0)));
+/** SCAN's table and hash as constants, for scanPlaces' loop over every character (see SmallCodes). */
+const SCAN_SLOTS = SCAN.slots;
+const SCAN_SHIFT = SCAN.shift;
+const SCAN_MASK = SCAN.mask;
 
 /**
  * One pass over norm[from, to): the longest known name ending at each suffix character,
@@ -186,8 +190,8 @@ function scanPlaces(
   const out: PlaceMention[] = [];
   for (let i = from; i < to; i++) {
     const c = norm.charCodeAt(i);
-    const slot = SCAN.slotOf(c);
-    if (slot < 0) continue;
+    const slot = (c ^ (c >>> SCAN_SHIFT)) & SCAN_MASK; // SCAN.slotOf(c), inline
+    if (SCAN_SLOTS[slot] !== c) continue;
     if (c === WO || c === QUAN || c === BEN) {
       if (selves) {
         const self = selfAt(norm, i);
