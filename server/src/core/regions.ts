@@ -369,6 +369,9 @@ export function assignRegions(
     parenFrom = s.start;
     const bracketed = paren >= 0 && paren < s.end;
     let scanAt = s.start; // bracket depth read up to here
+    // the first '(' and ')' at or after scanAt (norm.length: none; below scanAt: search again)
+    let nextOpen = -1;
+    let nextClose = -1;
     let depth = 0;
     let closeAt = -1; // where the open outer bracket closes (-2: not looked for yet)
     let outer: Region | undefined; // the place outside the bracket a place was named in
@@ -405,12 +408,25 @@ export function assignRegions(
         const mention = mentions[near++] as PlaceMention;
         let close = -1;
         if (bracketed) {
-          // the bracket depth at the mention, read forward once per sentence
-          for (; scanAt < mention.start; scanAt++) {
-            const c = norm.charCodeAt(scanAt);
-            if (c === 40 && depth++ === 0) closeAt = -2;
-            else if (c === 41 && depth > 0) depth--;
+          // the bracket depth at the mention, read forward once per sentence, from bracket
+          // to bracket (the characters between change nothing)
+          for (;;) {
+            if (nextOpen < scanAt) {
+              nextOpen = norm.indexOf('(', scanAt);
+              if (nextOpen < 0) nextOpen = norm.length;
+            }
+            if (nextClose < scanAt) {
+              nextClose = norm.indexOf(')', scanAt);
+              if (nextClose < 0) nextClose = norm.length;
+            }
+            const at = nextOpen < nextClose ? nextOpen : nextClose;
+            if (at >= mention.start) break;
+            if (at === nextOpen) {
+              if (depth++ === 0) closeAt = -2;
+            } else if (depth > 0) depth--;
+            scanAt = at + 1;
           }
+          if (scanAt < mention.start) scanAt = mention.start;
           if (depth > 0) {
             if (closeAt === -2) closeAt = norm.indexOf(')', mention.end);
             close = closeAt;
