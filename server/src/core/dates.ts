@@ -36,6 +36,7 @@
  */
 import { NO_DEADLINE, StageStopped, type Deadline } from './deadline';
 import { parseChineseNumeral } from './numbers';
+import { SmallCodes, smallCodesOf } from './smallCodes';
 import type { Problem, Span } from './types';
 
 export type DateKind = 'instant' | 'period' | 'asof';
@@ -146,8 +147,19 @@ function code(ch: string): number {
 }
 
 const CN_DATE_DIGITS = '零一二两三四五六七八九十';
-const CN_CODE = new Uint8Array(0x10000);
-for (const ch of CN_DATE_DIGITS) CN_CODE[code(ch)] = 1;
+/**
+ * The sets of code units below are SmallCodes (a few cache lines each), not 64K-entry
+ * tables: the scan reads them at Han characters all over the text, and in a full analysis
+ * a 64 KB table has left the processor's cache by the time this stage runs.
+ */
+const CN_CODE = smallCodesOf(CN_DATE_DIGITS);
+/** The value of each of CN_DATE_DIGITS written alone, as parseChineseNumeral reads it (a unit test checks). */
+const CN_ONE_VALUES = [0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+/** The value of one of CN_DATE_DIGITS alone (undefined for any other unit). */
+export function chineseDateDigit(c: number): number | undefined {
+  for (let k = 0; k < CN_ONE_VALUES.length; k++) if (CN_DATE_DIGITS.charCodeAt(k) === c) return CN_ONE_VALUES[k];
+  return undefined;
+}
 
 const RELATIVE_WORDS: readonly RelativeWord[] = ['前一日', '昨日', '昨天', '今日', '今天', '本日', '当日', '当天', '次日'];
 const DAY_PARTS = ['凌晨', '早上', '早晨', '上午', '中午', '下午', '傍晚', '晚上', '晚间', '夜间', '夜里', '晚', '早'];
@@ -165,23 +177,17 @@ const TOP_LINES = 10;
 const PUBLICATION_LABELS = ['发布日期', '发布时间', '发布于', '发布', '发表于', '发表时间', '日期', '时间', '更新时间', '更新于', '更新', '出版'];
 const SAME_DAY_WORDS: readonly RelativeWord[] = ['当天', '当日'];
 
-/** A table of the code units of `chars` (each one unit long). */
-function codeTable(chars: Iterable<string>): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (const ch of chars) t[code(ch)] = 1;
-  return t;
+/** The set of the first code units of `words`: a word list can only match where its set has the unit. */
+function firstCodes(words: readonly string[]): SmallCodes {
+  return smallCodesOf(words);
 }
-/** A table of the first code units of `words`: a word list can only match where its table says 1. */
-function firstCodes(words: readonly string[]): Uint8Array {
-  return codeTable(words.map((w) => w[0] as string));
-}
-const SEPARATOR_CODE = codeTable(SEPARATORS);
+const SEPARATOR_CODE = smallCodesOf(SEPARATORS);
 const RELATIVE_FIRST = firstCodes(RELATIVE_WORDS);
 const DAY_PART_FIRST = firstCodes(DAY_PARTS);
 const SAME_DAY_FIRST = firstCodes(SAME_DAY_WORDS);
 const BARE_DAY_AFTER_FIRST = firstCodes(BARE_DAY_AFTER);
 /** Last code units of the words before a bare day (endsWithAny can only match after one). */
-const BARE_DAY_BEFORE_LAST = codeTable(BARE_DAY_BEFORE.map((w) => w[w.length - 1] as string));
+const BARE_DAY_BEFORE_LAST = smallCodesOf(BARE_DAY_BEFORE.map((w) => w[w.length - 1] as string));
 
 const C_NIAN = code('年');
 const C_YUE = code('月');
@@ -252,10 +258,10 @@ function readArabic(norm: string, i: number, max: number): Num | undefined {
 /** A Chinese numeral made of 零一二…十 (dates need nothing bigger). */
 function readChinese(norm: string, i: number): Num | undefined {
   let j = i;
-  while (j < norm.length && CN_CODE[norm.charCodeAt(j)] === 1 && j - i < 5) j++;
+  while (j < norm.length && CN_CODE.has(norm.charCodeAt(j)) && j - i < 5) j++;
   if (j === i) return undefined;
-  const s = norm.slice(i, j);
-  const v = parseChineseNumeral(s);
+  // one character (一, 十 …): its value, as parseChineseNumeral gives it, without a string
+  const v = j === i + 1 ? chineseDateDigit(norm.charCodeAt(i)) : parseChineseNumeral(norm.slice(i, j));
   if (v === undefined) return undefined;
   return { value: v, end: j, digits: j - i, chinese: true };
 }
@@ -315,7 +321,7 @@ interface RawTime {
 function readTime(norm: string, i: number, allowChinese: boolean, allowSpace: boolean): RawTime | undefined {
   let p = i;
   let dayPart: string | undefined;
-  if (DAY_PART_FIRST[norm.charCodeAt(p)] === 1) {
+  if (DAY_PART_FIRST.has(norm.charCodeAt(p))) {
     for (const w of DAY_PARTS) {
       if (norm.startsWith(w, p)) {
         dayPart = w;
@@ -347,7 +353,7 @@ function readTime(norm: string, i: number, allowChinese: boolean, allowSpace: bo
     }
   }
   const c = norm.charCodeAt(p);
-  if (!isDigit(c) && !(allowChinese && CN_CODE[c] === 1)) return undefined;
+  if (!isDigit(c) && !(allowChinese && CN_CODE.has(c))) return undefined;
   const h = readNum(norm, p, 2);
   if (!h) return undefined;
   const unit = norm.charCodeAt(h.end);
@@ -363,14 +369,14 @@ function readTime(norm: string, i: number, allowChinese: boolean, allowSpace: bo
     return t;
   }
   const mc = norm.charCodeAt(e);
-  if (isDigit(mc) || (h.chinese && CN_CODE[mc] === 1)) {
+  if (isDigit(mc) || (h.chinese && CN_CODE.has(mc))) {
     const m = readNum(norm, e, 2);
     if (m && norm.charCodeAt(m.end) === C_FEN) {
       t.minute = m.value;
       e = m.end + 1;
       t.end = e;
       const sc = norm.charCodeAt(e);
-      if (isDigit(sc) || (h.chinese && CN_CODE[sc] === 1)) {
+      if (isDigit(sc) || (h.chinese && CN_CODE.has(sc))) {
         const s = readNum(norm, e, 2);
         if (s && norm.charCodeAt(s.end) === C_MIAO) {
           t.second = s.value;
@@ -439,7 +445,7 @@ function readRelative(norm: string, i: number, p: RawPoint): boolean {
     return false;
   }
   // every relative word starts with one of 前昨今本当次
-  if (RELATIVE_FIRST[ch] !== 1) return false;
+  if (!RELATIVE_FIRST.has(ch)) return false;
   const w = startsWithAny(norm, i, RELATIVE_WORDS) as RelativeWord | undefined;
   if (w === undefined) return false;
   if (w === '前一日' && i >= 1 && (norm.charCodeAt(i - 1) === C_JIAO || norm.charCodeAt(i - 1) === C_BI)) return false;
@@ -473,7 +479,7 @@ function readPoint(norm: string, i: number, mode: 'start' | 'end'): RawPoint | u
     return p;
   }
   const chineseStart = !isDigit(c);
-  if (chineseStart && CN_CODE[c] !== 1) return undefined;
+  if (chineseStart && !CN_CODE.has(c)) return undefined;
   let pos = i;
   let n = readNum(norm, pos, 4);
   if (!n) return undefined;
@@ -496,7 +502,7 @@ function readPoint(norm: string, i: number, mode: 'start' | 'end'): RawPoint | u
     pos = n.end + 1;
     p.end = pos;
     const dc = norm.charCodeAt(pos);
-    const d = isDigit(dc) || CN_CODE[dc] === 1 ? readNum(norm, pos, 2) : undefined;
+    const d = isDigit(dc) || CN_CODE.has(dc) ? readNum(norm, pos, 2) : undefined;
     const du = d ? norm.charCodeAt(d.end) : NaN;
     if (d && (du === C_RI || du === C_HAO)) {
       p.day = d.value;
@@ -514,8 +520,8 @@ function readPoint(norm: string, i: number, mode: 'start' | 'end'): RawPoint | u
     if (n.digits > 2) return undefined;
     if (mode === 'start') {
       if (n.chinese || n.value < 1 || n.value > 31) return undefined;
-      if (BARE_DAY_BEFORE_LAST[norm.charCodeAt(i - 1)] === 1 && endsWithAny(norm, i, BARE_DAY_BEFORE)) return undefined;
-      if (BARE_DAY_AFTER_FIRST[norm.charCodeAt(n.end + 1)] === 1 && startsWithAny(norm, n.end + 1, BARE_DAY_AFTER) !== undefined) return undefined;
+      if (BARE_DAY_BEFORE_LAST.has(norm.charCodeAt(i - 1)) && endsWithAny(norm, i, BARE_DAY_BEFORE)) return undefined;
+      if (BARE_DAY_AFTER_FIRST.has(norm.charCodeAt(n.end + 1)) && startsWithAny(norm, n.end + 1, BARE_DAY_AFTER) !== undefined) return undefined;
     }
     p.day = n.value;
     if (n.chinese) p.chinese = true;
@@ -532,7 +538,7 @@ function readPoint(norm: string, i: number, mode: 'start' | 'end'): RawPoint | u
     return p;
   } else return undefined;
   // 8日当天
-  if (SAME_DAY_FIRST[norm.charCodeAt(p.end)] === 1) {
+  if (SAME_DAY_FIRST.has(norm.charCodeAt(p.end))) {
     const rel = startsWithAny(norm, p.end, SAME_DAY_WORDS) as RelativeWord | undefined;
     if (rel !== undefined) {
       p.relative = rel;
@@ -549,7 +555,7 @@ function readBareStartHour(norm: string, i: number): { hour: number; end: number
   const n = readNum(norm, i, 2);
   if (!n) return undefined;
   const s = skipSpaces(norm, n.end, 1);
-  if (SEPARATOR_CODE[norm.charCodeAt(s)] !== 1) return undefined;
+  if (!SEPARATOR_CODE.has(norm.charCodeAt(s))) return undefined;
   const t = readTime(norm, skipSpaces(norm, s + 1, 1), true, false);
   if (!t || t.colon) return undefined;
   return { hour: n.value, end: n.end };
@@ -558,7 +564,7 @@ function readBareStartHour(norm: string, i: number): { hour: number; end: number
 /** Where a period's separator is after `i` (with at most one space either side), or -1. */
 function separatorAt(norm: string, i: number): number {
   const s = skipSpaces(norm, i, 1);
-  if (SEPARATOR_CODE[norm.charCodeAt(s)] !== 1) return -1;
+  if (!SEPARATOR_CODE.has(norm.charCodeAt(s))) return -1;
   // 至今, 到达 …: the end must be read by the caller
   return s;
 }
@@ -569,7 +575,7 @@ function canStart(norm: string, i: number): boolean {
   if (isDigit(c)) {
     return !isDigit(prev) && !isAsciiLetter(prev) && prev !== C_DOT && prev !== C_SLASH && prev !== C_HYPHEN;
   }
-  if (CN_CODE[c] === 1) return CN_CODE[prev] !== 1 && prev !== C_DI;
+  if (CN_CODE.has(c)) return !CN_CODE.has(prev) && prev !== C_DI;
   return c === C_ZUO || c === C_JIN || c === C_BEN || c === C_DANG || c === C_QIAN || c === C_CI;
 }
 
@@ -588,8 +594,8 @@ function mayBeDate(norm: string, i: number): boolean {
     const next = norm.charCodeAt(j);
     return isYearMonthDay(next) || (j - i === 4 && isIsoSeparator(next));
   }
-  if (CN_CODE[c] !== 1) return true; // 昨日, 本月, 当天 …: relative words
-  while (j < norm.length && CN_CODE[norm.charCodeAt(j)] === 1 && j - i < 5) j++;
+  if (!CN_CODE.has(c)) return true; // 昨日, 本月, 当天 …: relative words
+  while (j < norm.length && CN_CODE.has(norm.charCodeAt(j)) && j - i < 5) j++;
   return isYearMonthDay(norm.charCodeAt(j));
 }
 
@@ -603,10 +609,11 @@ interface RawExpr {
 }
 
 /** Characters a date expression can start with (a digit, a Chinese digit, 昨今本当前次, 截): the scan skips the rest. */
-const START = new Uint8Array(0x10000);
-for (let c = 48; c <= 57; c++) START[c] = 1;
-for (const ch of CN_DATE_DIGITS) START[code(ch)] = 1;
-for (const ch of ['昨', '今', '本', '当', '前', '次', ...AS_OF_CUES.map((w) => w[0] as string)]) START[code(ch)] = 1;
+const START = smallCodesOf(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ...CN_DATE_DIGITS, '昨', '今', '本', '当', '前', '次', ...AS_OF_CUES.map((w) => w[0] as string)]);
+/** START's table and hash as constants, for the scan's loop over the characters before an anchor (see SmallCodes). */
+const START_SLOTS = START.slots;
+const START_SHIFT = START.shift;
+const START_MASK = START.mask;
 
 /** First characters of the as-of cues (截至 …). */
 const CUE_FIRST = firstCodes(AS_OF_CUES);
@@ -654,12 +661,13 @@ function scan(norm: string, deadline: Deadline): RawExpr[] {
     }
     // only the start characters within reach of the anchor can start an expression
     if (anchor - i > ANCHOR_REACH) i = anchor - ANCHOR_REACH;
-    while (i < anchor && START[norm.charCodeAt(i)] !== 1) i++;
+    // (START.has, inline)
+    for (let c = norm.charCodeAt(i); i < anchor && START_SLOTS[(c ^ (c >>> START_SHIFT)) & START_MASK] !== c; c = norm.charCodeAt(++i));
     if (i >= anchor) continue; // (an anchor is not a start character)
     deadline.check();
     let cue: string | undefined;
     let at = i;
-    const cueWord = CUE_FIRST[norm.charCodeAt(i)] === 1 ? startsWithAny(norm, i, AS_OF_CUES) : undefined;
+    const cueWord = CUE_FIRST.has(norm.charCodeAt(i)) ? startsWithAny(norm, i, AS_OF_CUES) : undefined;
     if (cueWord !== undefined) {
       cue = cueWord;
       at = i + cueWord.length;
@@ -718,14 +726,57 @@ export function daysInMonth(month: number, year: number | undefined): number {
 /** The year used for comparisons when none is known (a leap year). */
 const PLACEHOLDER_YEAR = 2000;
 
+/**
+ * Math.floor(Date.UTC(y, m - 1, d) / 86400000), by arithmetic (H. Hinnant's
+ * days_from_civil) rather than the Date built-in, with Date.UTC's rules for integers: a
+ * year 0 to 99 is 1900 + year, months beyond 1 to 12 carry into the year, days beyond the
+ * month carry into the next months. Anything else (not integers, far out of range) still
+ * goes through Date.UTC. A unit test compares the two.
+ */
 function dayNumber(y: number, m: number, d: number): number {
-  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || Math.abs(y) > 200000 || Math.abs(m) > 1200 || Math.abs(d) > 1e6) {
+    // (within these bounds the day is within Date's ±10⁸ days: Date.UTC gives no NaN)
+    return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+  }
+  const m0 = m - 1;
+  const carry = Math.floor(m0 / 12);
+  let year = (y >= 0 && y <= 99 ? 1900 + y : y) + carry;
+  const month = m0 - carry * 12 + 1; // 1 to 12
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400; // [0, 399]
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5); // the 1st of the month, from March 1st
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + d - 1;
 }
 
+/** dayNumber, exported for its unit test. */
+export const dayNumberOf = dayNumber;
+
+/**
+ * The date of a day number (days since 1970-01-01, proleptic Gregorian, as Date counts
+ * them), by arithmetic (H. Hinnant's civil_from_days) rather than a Date object: exact for
+ * every integer day; a unit test compares it with Date over years 100 to 10000. Anything
+ * else (not an integer, beyond ±10⁸ days) still goes through Date.
+ */
 function fromDayNumber(n: number): { year: number; month: number; day: number } {
-  const dt = new Date(n * 86400000);
-  return { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate() };
+  if (!Number.isInteger(n) || n < -1e8 || n > 1e8) {
+    const dt = new Date(n * 86400000);
+    return { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate() };
+  }
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097; // [0, 146096]
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365); // [0, 399]
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
+  const mp = Math.floor((5 * doy + 2) / 153); // [0, 11], from March
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
+
+/** fromDayNumber, exported for its unit test. */
+export const dateOfDayNumber = fromDayNumber;
 
 /** Minutes since 1970 of a resolved point (placeholder year 2000 when unknown); undefined without a month and day. */
 export function minutesOf(p: ResolvedPoint): number | undefined {
@@ -742,6 +793,8 @@ export function endMinutesOf(p: ResolvedPoint): number | undefined {
 }
 
 function pad(n: number, w = 2): string {
+  // (the common case without padStart: one digit, two wanted)
+  if (w === 2 && n >= 0 && n < 10 && Number.isInteger(n)) return '0' + n;
   return String(n).padStart(w, '0');
 }
 
@@ -764,33 +817,42 @@ function periodIso(p: ResolvedPoint, end: boolean): string | undefined {
 // ---------------------------------------------------------------------------
 // Resolution
 
+/** A day as far as known; always built with all three fields, in this order (one shape). */
 interface DayContext {
-  year?: number;
-  month?: number;
-  day?: number;
+  year: number | undefined;
+  month: number | undefined;
+  day: number | undefined;
+}
+
+/** No day (shiftDay of a context without month or day); never changed. */
+const NO_DAY: DayContext = Object.freeze({ year: undefined, month: undefined, day: undefined });
+
+/**
+ * A DateReason with every field in one order, absent ones undefined (see newDateExpr): the
+ * order keeps the present fields in the order they were once added in (month before
+ * which, year after it), so even the JSON of a reason is unchanged.
+ */
+function newReason(part: InvalidPart, value: number, max: number, which: 'start' | 'end', month?: number, after24?: boolean, year?: number): DateReason {
+  return { part, value, max, month, after24, which, year };
 }
 
 function validate(p: RawPoint, month: number | undefined, monthInExpr: boolean, year: number | undefined, which: 'start' | 'end'): DateReason | undefined {
-  if (p.month !== undefined && (p.month < 1 || p.month > 12)) return { part: 'month', value: p.month, max: 12, which };
+  if (p.month !== undefined && (p.month < 1 || p.month > 12)) return newReason('month', p.month, 12, which);
   if (p.day !== undefined) {
-    if (p.day < 1) return { part: 'day', value: p.day, max: 31, which };
+    if (p.day < 1) return newReason('day', p.day, 31, which);
     if (month !== undefined && monthInExpr && month >= 1 && month <= 12) {
       const max = daysInMonth(month, year);
-      if (p.day > max) {
-        const r: DateReason = { part: 'day', value: p.day, max, month, which };
-        if (month === 2 && p.day === 29 && year !== undefined) r.year = year;
-        return r;
-      }
-    } else if (p.day > 31) return { part: 'day', value: p.day, max: 31, which };
+      if (p.day > max) return newReason('day', p.day, max, which, month, undefined, month === 2 && p.day === 29 && year !== undefined ? year : undefined);
+    } else if (p.day > 31) return newReason('day', p.day, 31, which);
   }
-  if (p.hour !== undefined && p.hour > 24) return { part: 'hour', value: p.hour, max: 24, which };
+  if (p.hour !== undefined && p.hour > 24) return newReason('hour', p.hour, 24, which);
   if (p.minute !== undefined) {
-    if (p.hour === 24 && p.minute > 0) return { part: 'minute', value: p.minute, max: 0, after24: true, which };
-    if (p.minute > 59) return { part: 'minute', value: p.minute, max: 59, which };
+    if (p.hour === 24 && p.minute > 0) return newReason('minute', p.minute, 0, which, undefined, true);
+    if (p.minute > 59) return newReason('minute', p.minute, 59, which);
   }
   if (p.second !== undefined) {
-    if (p.hour === 24 && p.second > 0) return { part: 'second', value: p.second, max: 0, after24: true, which };
-    if (p.second > 59) return { part: 'second', value: p.second, max: 59, which };
+    if (p.hour === 24 && p.second > 0) return newReason('second', p.second, 0, which, undefined, true);
+    if (p.second > 59) return newReason('second', p.second, 59, which);
   }
   return undefined;
 }
@@ -802,11 +864,17 @@ function hour24(p: RawPoint): number | undefined {
 }
 
 /** Resolves a point to year/month/day/hour/minute, rolling 24时 over. Assumes it is valid. */
+/**
+ * A ResolvedPoint with every field in one order, absent ones undefined (see newDateExpr),
+ * in the order they were once added in.
+ */
+function newResolved(yearInferred: boolean, precision: ResolvedPoint['precision'], year: number | undefined, month: number | undefined, day: number | undefined): ResolvedPoint {
+  return { yearInferred, precision, year, month, day, hour: undefined, minute: undefined, second: undefined };
+}
+
 function resolvePoint(y: number | undefined, m: number | undefined, d: number | undefined, p: RawPoint, yearInferred: boolean): ResolvedPoint {
-  const r: ResolvedPoint = { yearInferred, precision: d !== undefined ? 'day' : 'month' };
-  if (y !== undefined) r.year = y;
-  if (m !== undefined) r.month = m;
-  if (d !== undefined) r.day = d;
+  // (year, month and day undefined when not known, as they were once left out)
+  const r = newResolved(yearInferred, d !== undefined ? 'day' : 'month', y, m, d);
   const h = hour24(p);
   if (h !== undefined && d !== undefined && m !== undefined) {
     r.precision = 'minute';
@@ -821,23 +889,20 @@ function resolvePoint(y: number | undefined, m: number | undefined, d: number | 
       dd = next.day;
       yy = y === undefined ? undefined : next.year;
     }
-    if (yy !== undefined) r.year = yy;
-    else delete r.year;
+    r.year = yy; // (undefined: no year, as y was)
     r.month = mm;
     r.day = dd;
     r.hour = hh;
     r.minute = p.minute ?? 0;
-    if (p.second !== undefined) r.second = p.second;
+    r.second = p.second;
   }
   return r;
 }
 
 function shiftDay(ctx: DayContext, delta: number): DayContext {
-  if (ctx.month === undefined || ctx.day === undefined) return {};
+  if (ctx.month === undefined || ctx.day === undefined) return NO_DAY;
   const next = fromDayNumber(dayNumber(ctx.year ?? PLACEHOLDER_YEAR, ctx.month, ctx.day) + delta);
-  const out: DayContext = { month: next.month, day: next.day };
-  if (ctx.year !== undefined) out.year = next.year;
-  return out;
+  return { year: ctx.year !== undefined ? next.year : undefined, month: next.month, day: next.day };
 }
 
 function relativeDay(w: RelativeWord, pub: DayContext | undefined, prev: DayContext | undefined): DayContext | undefined {
@@ -858,18 +923,23 @@ function relativeDay(w: RelativeWord, pub: DayContext | undefined, prev: DayCont
   }
 }
 
+/** The parts of a point as written: every field in one order, absent ones undefined (see newDateExpr). */
 function partsOf(text: string, p: RawPoint): DateParts {
-  const out: DateParts = { start: p.start, end: p.end, text: text.slice(p.start, p.end), numeral: p.chinese ? 'chinese' : 'arabic' };
-  if (p.year !== undefined) out.year = p.year;
-  if (p.month !== undefined) out.month = p.month;
-  if (p.day !== undefined) out.day = p.day;
-  if (p.hour !== undefined) out.hour = p.hour;
-  if (p.minute !== undefined) out.minute = p.minute;
-  if (p.second !== undefined) out.second = p.second;
-  if (p.relative !== undefined) out.relative = p.relative;
-  if (p.dayPart !== undefined) out.dayPart = p.dayPart;
-  if (p.hourWord !== undefined) out.hourWord = p.hourWord;
-  return out;
+  return {
+    start: p.start,
+    end: p.end,
+    text: text.slice(p.start, p.end),
+    numeral: p.chinese ? 'chinese' : 'arabic',
+    year: p.year,
+    month: p.month,
+    day: p.day,
+    hour: p.hour,
+    minute: p.minute,
+    second: p.second,
+    relative: p.relative,
+    dayPart: p.dayPart,
+    hourWord: p.hourWord,
+  };
 }
 
 /** A labelled date (发布日期:…) anywhere, else a full date that ends its line within the first lines. */
@@ -915,7 +985,8 @@ function findPublication(norm: string, raws: RawExpr[]): RawExpr | undefined {
 export function findDates(text: string, norm: string, deadline: Deadline = NO_DEADLINE): DateInfo {
   const problems: Problem[] = [];
   const dates: DateExpr[] = [];
-  const info: DateInfo = { dates, problems };
+  // (all fields from the start, in the order they were once added in: one shape)
+  const info: DateInfo = { dates, problems, year: undefined, publication: undefined };
   try {
     if (norm.length !== text.length) {
       problems.push({ start: 0, end: 0, message: 'date scan: the normalised text differs in length; dates skipped' });
@@ -939,7 +1010,7 @@ export function findDates(text: string, norm: string, deadline: Deadline = NO_DE
     if (pubRaw && pubRaw.from.year !== undefined && pubRaw.from.month !== undefined && pubRaw.from.day !== undefined) {
       const f = pubRaw.from;
       if (validate(f, f.month, true, f.year, 'start') === undefined) {
-        pubDay = { year: f.year, month: f.month, day: f.day } as DayContext;
+        pubDay = { year: f.year, month: f.month, day: f.day };
         pubDayNumber = dayNumber(f.year as number, f.month as number, f.day as number);
       }
     }
@@ -951,8 +1022,7 @@ export function findDates(text: string, norm: string, deadline: Deadline = NO_DE
       if (expr.valid) {
         const last = expr.from;
         if (last.month !== undefined && last.day !== undefined) {
-          prev = { month: last.month, day: last.day };
-          if (last.year !== undefined) prev.year = last.year;
+          prev = { year: last.year, month: last.month, day: last.day };
           // the start of a 24时 instant is the day it names, not the rolled-over one
           if (r.from.hour === 24 && r.from.day !== undefined) prev = shiftDay(prev, -1);
         }
@@ -997,24 +1067,15 @@ function resolveExpr(
     const d = Math.min(day ?? 1, daysInMonth(month, y));
     if (dayNumber(y, month, d) > pubDayNumber + 62) y = y - 1;
   }
-  const expr: DateExpr = {
-    start: r.start,
-    end: r.end,
-    kind: r.kind,
-    text: text.slice(r.start, r.end),
-    parts: partsOf(text, f),
-    valid: true,
-    from: { yearInferred, precision: 'month' },
-  };
-  if (r.cue !== undefined) expr.cue = r.cue;
-  if (y !== undefined) expr.year = y;
+  const parts = partsOf(text, f);
   let reason = validate(f, month, monthInExpr, y, 'start');
+  let endParts: DateParts | undefined;
   let endY: number | undefined;
   let endMonth: number | undefined;
   let endDay: number | undefined;
   const e = r.to;
   if (e) {
-    expr.endParts = partsOf(text, e);
+    endParts = partsOf(text, e);
     endY = e.year ?? y;
     endMonth = e.month ?? month;
     endDay = e.day;
@@ -1027,24 +1088,53 @@ function resolveExpr(
     if (e.year === undefined && e.month !== undefined && month !== undefined && month >= 11 && e.month <= 2 && endY !== undefined) endY += 1;
     reason ??= validate(e, endMonth, e.month !== undefined || monthInExpr, endY, 'end');
   }
-  if (reason) {
-    expr.valid = false;
-    expr.reason = reason;
-    const from: ResolvedPoint = { yearInferred, precision: 'month' };
-    if (y !== undefined) from.year = y;
-    expr.from = from;
-    return expr;
-  }
-  expr.from = resolvePoint(y, month, day, f, yearInferred);
+  if (reason) return newDateExpr(text, r, parts, y, endParts, false, reason, newResolved(yearInferred, 'month', y, undefined, undefined), undefined, undefined, undefined, undefined);
+  const from = resolvePoint(y, month, day, f, yearInferred);
   if (e) {
-    expr.to = resolvePoint(endY, endMonth, endDay, e, e.year === undefined);
-    const s = periodIso(expr.from, false);
-    const en = periodIso(expr.to, true);
-    if (s !== undefined) expr.startIso = s;
-    if (en !== undefined) expr.endIso = en;
-  } else {
-    const iso = isoOf(expr.from, f.second !== undefined);
-    if (iso !== undefined) expr.iso = iso;
+    const to = resolvePoint(endY, endMonth, endDay, e, e.year === undefined);
+    return newDateExpr(text, r, parts, y, endParts, true, undefined, from, to, periodIso(from, false), periodIso(to, true), undefined);
   }
-  return expr;
+  return newDateExpr(text, r, parts, y, undefined, true, undefined, from, undefined, undefined, undefined, isoOf(from, f.second !== undefined));
+}
+
+/**
+ * Every DateExpr is made here, with all its fields in one fixed order, the optional ones
+ * undefined when absent (as newFigure does for figures): objects built field by field in
+ * varying orders get different hidden classes in V8, and every reader of dates then runs
+ * through megamorphic property lookups. The order is the order in which the fields were
+ * once added one by one (start … from, then cue, year, endParts, reason or to, startIso,
+ * endIso or iso), so the fields present keep their order, and JSON.stringify, which drops
+ * undefined fields, gives the same text.
+ */
+function newDateExpr(
+  text: string,
+  r: RawExpr,
+  parts: DateParts,
+  year: number | undefined,
+  endParts: DateParts | undefined,
+  valid: boolean,
+  reason: DateReason | undefined,
+  from: ResolvedPoint,
+  to: ResolvedPoint | undefined,
+  startIso: string | undefined,
+  endIso: string | undefined,
+  iso: string | undefined,
+): DateExpr {
+  return {
+    start: r.start,
+    end: r.end,
+    kind: r.kind,
+    text: text.slice(r.start, r.end),
+    parts,
+    valid,
+    from,
+    cue: r.cue,
+    year,
+    endParts,
+    reason,
+    to,
+    startIso,
+    endIso,
+    iso,
+  };
 }

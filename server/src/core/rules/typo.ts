@@ -7,6 +7,7 @@ import dictionary from '../data/typos.json';
 import { NO_DEADLINE, type Deadline } from '../deadline';
 import { t, type Locale } from '../messages';
 import type { Finding } from '../types';
+import { addCode, codeBits, hasCode, type CodeBits } from '../text/codeBits';
 import { compileMessage } from './pinyinResidue';
 
 export interface TypoEntry {
@@ -26,10 +27,15 @@ export const BUILTIN_TYPOS: readonly TypoEntry[] = (dictionary as { entries: Typ
 interface Matcher {
   entries: readonly TypoEntry[];
   byFirst: Map<number, TypoEntry[]>;
-  /** By the code of a first character: 0 no entry starts with it, 1 entries of two or more characters, 2 also a one-character entry. */
-  first: Uint8Array;
-  /** Hashed (first, second) character pairs of the entries: 0 means no entry starts with that pair. */
-  pairs: Uint8Array;
+  /**
+   * The codes of the first characters of the entries, and of the one-character entries
+   * (bit sets of 8 KB each rather than a 64 KB byte table, which has left the processor's
+   * cache by the time the rule runs).
+   */
+  first: CodeBits;
+  single: CodeBits;
+  /** Hashed (first, second) character pairs of the entries: a clear bit means no entry starts with that pair. */
+  pairs: CodeBits;
   /** The length of the shortest entry (at least 1; at most MAX_WINDOW), the window of `shift`. */
   window: number;
   /**
@@ -78,13 +84,14 @@ function matcherFor(entries: readonly TypoEntry[]): Matcher {
       list.sort((a, b) => b.wrong.length - a.wrong.length);
       byFirst.set(k, list);
     }
-    const first = new Uint8Array(0x10000);
-    const pairs = new Uint8Array(1 << PAIR_BITS);
+    const first = codeBits();
+    const single = codeBits();
+    const pairs = codeBits(); // (PAIR_BITS is 16: one bit per hash)
     for (const [k, list] of byFirst) {
-      first[k] = 1;
+      addCode(first, k);
       for (const e of list) {
-        if (e.wrong.length === 1) first[k] = 2;
-        else pairs[pairHash(k, e.wrong.charCodeAt(1))] = 1;
+        if (e.wrong.length === 1) addCode(single, k);
+        else addCode(pairs, pairHash(k, e.wrong.charCodeAt(1)));
       }
     }
     // The window is the shortest entry: every entry covers it, so a character at offset
@@ -102,7 +109,7 @@ function matcherFor(entries: readonly TypoEntry[]): Matcher {
         }
       }
     }
-    m = { entries, byFirst, first, pairs, window, shift };
+    m = { entries, byFirst, first, single, pairs, window, shift };
     cache.set(entries, m);
   }
   last = m;
@@ -126,7 +133,7 @@ const MESSAGE = compileMessage({ en: t('en', 'typo', ...SLOTS), zh: t('zh-cn', '
 const FIX = compileMessage({ en: t('en', 'fix.typo', ...SLOTS), zh: t('zh-cn', 'fix.typo', ...SLOTS) });
 
 export function checkTypos(text: string, entries: readonly TypoEntry[], locale: Locale, deadline: Deadline = NO_DEADLINE): Finding[] {
-  const { byFirst, first, pairs, window, shift } = matcherFor(entries);
+  const { byFirst, first, single, pairs, window, shift } = matcherFor(entries);
   const out: Finding[] = [];
   const n = text.length;
   // No entry is shorter than the window: none starts after n - window.
@@ -143,10 +150,9 @@ export function checkTypos(text: string, entries: readonly TypoEntry[], locale: 
         continue;
       }
       const code = text.charCodeAt(i);
-      const f = first[code];
-      if (f === 0) continue;
+      if (!hasCode(first, code)) continue;
       // Most first characters (疫, 新, 核 …) start ordinary words: the pair of the first two settles it.
-      if (f === 1 && (i + 1 >= n || pairs[pairHash(code, text.charCodeAt(i + 1))] === 0)) continue;
+      if (!hasCode(single, code) && (i + 1 >= n || !hasCode(pairs, pairHash(code, text.charCodeAt(i + 1))))) continue;
       const candidates = byFirst.get(code);
       if (!candidates) continue;
       for (const e of candidates) {
