@@ -74,6 +74,23 @@ describe('Arabic values', () => {
     }
   });
 
+  it('reads 10余万 and 十余万 as bounds of ten-thousands, with the measure word after 万', () => {
+    const cases: Array<[string, number, number, string, string]> = [
+      ['全市累计完成核酸检测10余万人次', 100000, 200000, '人次', '10余万'],
+      ['十余万人参与筛查', 100000, 200000, '人', '十余万'],
+      ['累计接种300多万剂次', 3000000, 4000000, '剂次', '300多万'],
+      ['投入资金10余万元', 100000, 200000, '元', '10余万'],
+      ['共錄得1万余人', 10000, 20000, '人', '1万'],
+    ];
+    for (const [text, low, high, unit, value] of cases) {
+      const f = figuresOf(text).find((x) => x.kind === 'count');
+      assert.ok(f, text);
+      assert.deepEqual([f.value, f.low, f.high, f.approximate, f.unit], [low, low, high, true, unit], text);
+      assert.equal(text.slice(f.valueStart, f.valueEnd), value, text);
+      assert.equal(text.slice(f.start, f.end), f.literal, text);
+    }
+  });
+
   it('round-trips formatted values through the scanner (property)', () => {
     fc.assert(
       fc.property(

@@ -570,7 +570,8 @@ export function scanFigures(text: string, norm: string, deadline: Deadline = NO_
 let classifiedEnd = 0;
 
 function classify(text: string, norm: string, raw: RawNumber, id: number, floor: number): Figure | undefined {
-  const { start, valueEnd } = raw;
+  const start = raw.start;
+  let valueEnd = raw.valueEnd;
   let p = valueEnd;
   let approximate = false;
   let low = raw.low;
@@ -583,6 +584,19 @@ function classify(text: string, norm: string, raw: RawNumber, id: number, floor:
     low = raw.value;
     high = raw.value + step;
     p++;
+    // 10余万人次, 十余万人, 300多万剂次: a 万 or 亿 after 余/多 multiplies the number and its
+    // bound, and belongs to it (as the 万 of 13.3万 does). Not after one that has its own
+    // (1万余人 is already 10,000 and more).
+    const m = codeAt(norm, p);
+    const own = codeAt(norm, valueEnd - 1);
+    if ((m === WAN || m === YI) && own !== WAN && own !== YI) {
+      const multiplier = m === WAN ? 1e4 : 1e8;
+      raw.value *= multiplier;
+      low *= multiplier;
+      high *= multiplier;
+      p++;
+      valueEnd = p;
+    }
   }
   let footnote: string | undefined;
   if (codeAt(norm, p) === STAR) {
