@@ -396,6 +396,12 @@ describe('number-first wording', () => {
     assert.equal(sums(`${lead}天津市新增本土确诊病例14例,其中2例为无症状感染者转为确诊病例,津南区13例,西青区2例。`).length, 1);
   });
 
+  it('本地個案, 輸入個案 and 本土個案 count confirmed cases (Hong Kong and Taiwan usage)', () => {
+    const text = '衞生防護中心今日公布,本港新增確診個案56,827宗,合共涉及本地個案56,800宗及輸入個案27宗。另有64例本土個案。';
+    const cats = analyze(text).figures.filter((f) => f.kind === 'count').map((f) => `${f.value} ${f.category}`);
+    assert.deepEqual(cats, ['56827 confirmed', '56800 confirmed', '27 confirmed', '64 confirmed']);
+  });
+
   it('18例本土新冠肺炎确诊病例(15例在津南区,…): fillers in any order, and the first part labelled after it', () => {
     const text = '天津市新增18例本土新冠肺炎确诊病例(15例在津南区,2例在西青区,1例在河西区)。';
     assert.equal(analyze(text).figures[0]?.category, 'confirmed');

@@ -239,6 +239,9 @@ function suffixCategory(norm: string, from: number, to: number): Category | unde
   for (let g = 0; g < SUFFIX_FILLERS.length; g++) {
     // Most figures are followed by none of the fillers: one table read rules a group out.
     if (i >= to || (used & (1 << g)) !== 0 || !is(norm.charCodeAt(i), FILLER_FIRST[g] as number)) continue;
+    // A term that starts with a filler names the category itself (64例本土個案, 3例输入病例).
+    const named = categoryAt(norm, i, to);
+    if (named !== undefined) return named;
     for (const w of SUFFIX_FILLERS[g] as string[]) {
       if (i + w.length <= to && norm.startsWith(w, i)) {
         i += w.length;

@@ -35,6 +35,10 @@ export const CATEGORY_TERMS: ReadonlyArray<readonly [string, Category]> = [
   ['确诊', 'confirmed'],
   ['本土病例', 'confirmed'],
   ['输入病例', 'confirmed'],
+  // Hong Kong and Taiwan: 本地個案, 輸入個案, 本土個案 are confirmed cases.
+  ['本地个案', 'confirmed'],
+  ['本土个案', 'confirmed'],
+  ['输入个案', 'confirmed'],
   // 核酸檢測陽性個案: cases found positive by a test, not tests.
   ['核酸检测阳性', 'positive'],
   ['核酸阳性', 'positive'],
