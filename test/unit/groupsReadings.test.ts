@@ -402,6 +402,13 @@ describe('number-first wording', () => {
     assert.deepEqual(cats, ['56827 confirmed', '56800 confirmed', '27 confirmed', '64 confirmed']);
   });
 
+  it('Taiwan: 確定病例 counts confirmed cases and 境外移入 is imported, after COVID-19 too', () => {
+    const text = '中央流行疫情指揮中心今日公布國內新增4例境外移入COVID-19確定病例。國內新增四四三例COVID-19確定病例,其中四四〇例為本土個案,三例為境外移入。';
+    const figs = analyze(text).figures.filter((f) => f.kind === 'count').map((f) => `${f.value} ${f.category} ${f.origin ?? '-'}`);
+    assert.deepEqual(figs, ['4 confirmed imported', '443 confirmed -', '440 confirmed local', '3 confirmed imported']);
+    assert.deepEqual(groupsOf(text), ['443 = 440 + 3']);
+  });
+
   it('18例本土新冠肺炎确诊病例(15例在津南区,…): fillers in any order, and the first part labelled after it', () => {
     const text = '天津市新增18例本土新冠肺炎确诊病例(15例在津南区,2例在西青区,1例在河西区)。';
     assert.equal(analyze(text).figures[0]?.category, 'confirmed');

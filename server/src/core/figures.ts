@@ -224,8 +224,8 @@ const SUFFIX_FILLERS = [
   ['的'],
   ['新增'],
   // 2019冠狀病毒病 is the name Hong Kong releases use (2 491宗新增2019冠狀病毒病確診個案).
-  ['新冠肺炎', '新型冠状病毒肺炎', '新型冠状病毒', '新冠病毒', '新冠', '2019冠状病毒病'],
-  ['本土', '境外输入', '本地', '输入'],
+  ['新冠肺炎', '新型冠状病毒肺炎', '新型冠状病毒', '新冠病毒', '新冠', '2019冠状病毒病', 'COVID-19'],
+  ['本土', '境外输入', '境外移入', '本地', '输入'],
 ];
 /** Per filler group, the CHAR_CLASS flag marking the first characters of its words. */
 const FILLER_FIRST = [512, 1024, 2048, 4096];

@@ -38,6 +38,7 @@ export const CATEGORY_TERMS: ReadonlyArray<readonly [string, Category]> = [
   // Hong Kong and Taiwan: 本地個案, 輸入個案, 本土個案 are confirmed cases.
   ['本地个案', 'confirmed'],
   ['本土个案', 'confirmed'],
+  ['确定病例', 'confirmed'], // Taiwan: 確定病例
   ['输入个案', 'confirmed'],
   // 核酸檢測陽性個案: cases found positive by a test, not tests.
   ['核酸检测阳性', 'positive'],
@@ -84,6 +85,7 @@ export const QUALIFIER_TERMS: ReadonlyArray<readonly [string, Qualifier]> = [
 
 export const ORIGIN_TERMS: ReadonlyArray<readonly [string, Origin]> = [
   ['境外输入', 'imported'],
+  ['境外移入', 'imported'], // Taiwan
   ['输入病例', 'imported'],
   ['本土', 'local'],
   ['本地', 'local'],
