@@ -62,6 +62,30 @@ const SCRATCH_UNITS = 1 << 16;
 let scratch: Uint16Array | undefined;
 
 export function normalizeForMatching(text: string): string {
+  const norm = mapUnits(text);
+  // ○ (U+25CB, a circle) stands for 〇 in 二○二二年 and 四四○例 (Hong Kong and Taiwan releases):
+  // read as 零 where a Chinese digit or another ○ is next to it, and left alone elsewhere
+  // (○○市, a masked name; a bullet). Rare, so found by indexOf (its high byte is rare too).
+  return norm.indexOf(CIRCLE) < 0 ? norm : circlesAsZero(norm);
+}
+
+const CIRCLE = '\u25cb';
+const DIGIT_NEIGHBOURS = '零〇一二两兩三四五六七八九十';
+
+function circlesAsZero(norm: string): string {
+  let out = norm;
+  const digitAt = (k: number): boolean => k >= 0 && k < norm.length && DIGIT_NEIGHBOURS.includes(norm.charAt(k));
+  for (let i = norm.indexOf(CIRCLE); i >= 0; i = norm.indexOf(CIRCLE, i + 1)) {
+    // the run of circles from i, and whether a digit touches it on either side
+    let j = i;
+    while (j < norm.length && norm.charAt(j) === CIRCLE) j++;
+    if (digitAt(i - 1) || digitAt(j)) out = out.slice(0, i) + '零'.repeat(j - i) + out.slice(j);
+    i = j - 1;
+  }
+  return out;
+}
+
+function mapUnits(text: string): string {
   const map = (table ??= buildTable());
   const bits = mapsBits as CodeBits;
   const n = text.length;
