@@ -402,6 +402,15 @@ describe('number-first wording', () => {
     assert.deepEqual(cats, ['56827 confirmed', '56800 confirmed', '27 confirmed', '64 confirmed']);
   });
 
+  it('18例調查中, is a state (under investigation), not a heading whose parts follow', () => {
+    const text =
+      '中央流行疫情指揮中心今(22)日公布國內新增41,127例COVID-19本土個案。今日公布之本土病例為18,808例男性、22,301例女性、18例調查中,年齡介於未滿5歲至90歲以上,個案分布為新北市(7,224例)、臺中市(5,215例)、高雄市(4,860例)。';
+    assert.deepEqual(sums(text), []);
+    assert.ok(!groupsOf(text).some((g) => g.startsWith('18 ')));
+    // 新增的9例确诊病例中, still opens its parts
+    assert.deepEqual(groupsOf('昨日新增的9例确诊病例中,平城区5例、云冈区4例。'), ['9 = 5 + 4']);
+  });
+
   it('Taiwan: 確定病例 counts confirmed cases and 境外移入 is imported, after COVID-19 too', () => {
     const text = '中央流行疫情指揮中心今日公布國內新增4例境外移入COVID-19確定病例。國內新增四四三例COVID-19確定病例,其中四四〇例為本土個案,三例為境外移入。';
     const figs = analyze(text).figures.filter((f) => f.kind === 'count').map((f) => `${f.value} ${f.category} ${f.origin ?? '-'}`);

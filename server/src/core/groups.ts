@@ -40,6 +40,15 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
 
 const SEMICOLON_CODE = 59;
 /** 其中:确诊病例中, or 新增确诊病例中, at a sentence's start: lists with headings of their own (one per ;). */
+/**
+ * Whether a phrase ending in 中 means "among" (新增的9例确诊病例中, → its parts follow), not a
+ * state (18例調查中, → under investigation; 集中 → concentrated).
+ */
+const NOT_AMONG = /(?:集|调查|治疗|核实|救治|流调|处置|观察)中$/;
+function amongHead(s: string): boolean {
+  return s.endsWith('中') && !NOT_AMONG.test(s);
+}
+
 const HEADED_LEAD = /^(?:其中[:,]?)?\s*(?!其中)[^,:;。\s][^,:;。]{0,11}中[,:]/;
 /** 其他地市新增确诊病例中, / 其他2个地市新增确诊病例中: — a heading that continues a list in a new sentence. */
 const OTHERS_HEADING = /^\s*其[他余][^,:;。]{0,24}?中[,:]/;
@@ -944,7 +953,7 @@ export function findGroups(
         intro = intro.slice(skip);
         const comma = intro.search(/[,:]/);
         const head = comma > 0 ? intro.slice(0, comma).trim() : '';
-        if (head.endsWith('中') && !head.endsWith('集中') && head.length <= 20) {
+        if (amongHead(head) && head.length <= 20) {
           // (a part of an earlier list is no total: 其中A市15例、C市8例。新增…中)
           const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd).filter((f) => !consumed.has(f.id)));
           if (owner && !ctxHandled.has(owner.id)) {
@@ -1028,7 +1037,7 @@ export function findGroups(
       if (consumed.has(owner.id)) continue;
       const limit = d > 0 ? enclosingClose(norm, owner.end, sentence.end) : sentence.end;
       // (2) 新增的9例确诊病例中, …
-      if (tail.endsWith('中') && !tail.endsWith('集中') && (next === ',' || next === ':')) {
+      if (amongHead(tail) && (next === ',' || next === ':')) {
         const items = parseList(ctx, text, owner, j + 1, limit, d);
         if (items.length > 0) {
           ctxHandled.add(owner.id);
