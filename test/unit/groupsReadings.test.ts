@@ -402,6 +402,14 @@ describe('number-first wording', () => {
     assert.deepEqual(cats, ['56827 confirmed', '56800 confirmed', '27 confirmed', '64 confirmed']);
   });
 
+  it('a 其中 list after counts of two categories side by side (2例,无症状感染者15例) may split both together', () => {
+    const lead = '11月5日0时至24时,我市新增本土确诊病例2例,无症状感染者15例,均在集中隔离点中发现,已转运至定点医院。';
+    assert.deepEqual(sums(`${lead}其中,城区2例、开发区5例、高新区10例。`), []);
+    // parts that add up to the last count alone still split it, and a wrong sum is still found
+    assert.deepEqual(groupsOf(`${lead}其中,城区5例、开发区10例。`), ['15 = 5 + 10']);
+    assert.equal(sums(`${lead}其中,城区5例、开发区11例。`).length, 1);
+  });
+
   it('18例調查中, is a state (under investigation), not a heading whose parts follow', () => {
     const text =
       '中央流行疫情指揮中心今(22)日公布國內新增41,127例COVID-19本土個案。今日公布之本土病例為18,808例男性、22,301例女性、18例調查中,年齡介於未滿5歲至90歲以上,個案分布為新北市(7,224例)、臺中市(5,215例)、高雄市(4,860例)。';

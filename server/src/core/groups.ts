@@ -749,10 +749,19 @@ export function findGroups(
     if (!prev || consumed.has(prev.id) || prev.kind !== 'count' || !unitsCompatible(prev.unit, owner.unit)) return false;
     if ((depth.get(prev.id) ?? 0) !== (depth.get(owner.id) ?? 0)) return false;
     const between = norm.slice(prev.end, owner.start);
-    // 3例、12例 / 确诊病例3例和无症状感染者12例 / 3例确诊病例和3例无症状感染者: one clause, a joiner
-    if (!/[、和及与]/.test(between) || /[,;:。()]/.test(between)) return false;
     const sum = items.reduce((a, it) => a + it.fig.value * it.mult, 0);
-    return Math.abs(sum - (prev.value + owner.value)) < Math.abs(sum - owner.value);
+    // 3例、12例 / 确诊病例3例和无症状感染者12例 / 3例确诊病例和3例无症状感染者: one clause, a joiner
+    if (/[、和及与]/.test(between) && !/[,;:。()]/.test(between)) return Math.abs(sum - (prev.value + owner.value)) < Math.abs(sum - owner.value);
+    // 新增本土确诊病例2例,无症状感染者15例,…。其中,城区2例、开发区5例、高新区10例: counts of two
+    // case categories side by side, when the parts add up to both exactly and not to the last
+    return (
+      /^,[^,;:。()]{0,12}$/.test(between) &&
+      prev.category !== owner.category &&
+      CASE_CATEGORIES.has(prev.category) &&
+      CASE_CATEGORIES.has(owner.category) &&
+      sum === prev.value + owner.value &&
+      sum !== owner.value
+    );
   };
 
   /** A reading of its own (a sex or outcome split, a numbered list): one group, all its parts. */
