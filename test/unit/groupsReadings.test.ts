@@ -402,6 +402,13 @@ describe('number-first wording', () => {
     assert.deepEqual(cats, ['56827 confirmed', '56800 confirmed', '27 confirmed', '64 confirmed']);
   });
 
+  it('其中确诊病例中… after two counts speaks of the confirmed one, not the last (Macau)', () => {
+    const text = '本澳新增確診病例57例,無症狀感染者71例,其中確診病例中男性28例、女性29例。';
+    assert.deepEqual(groupsOf(text), ['57 = 28 + 29']);
+    assert.deepEqual(sums(text), []);
+    assert.equal(sums(text.replace('女性29例', '女性30例')).length, 1);
+  });
+
   it('a 其中 list after counts of two categories side by side (2例,无症状感染者15例) may split both together', () => {
     const lead = '11月5日0时至24时,我市新增本土确诊病例2例,无症状感染者15例,均在集中隔离点中发现,已转运至定点医院。';
     assert.deepEqual(sums(`${lead}其中,城区2例、开发区5例、高新区10例。`), []);

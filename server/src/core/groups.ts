@@ -49,6 +49,15 @@ function amongHead(s: string): boolean {
   return s.endsWith('中') && !NOT_AMONG.test(s);
 }
 
+/** The category a heading right after 其中 names (其中确诊病例中, → confirmed); undefined when none. */
+const QIZHONG_HEADING = /^(?:其中|当中)[,:]?([^,:;。()0-9]{1,12})中[,:]?/;
+function headingCategory(after: string): Figure['category'] | undefined {
+  const m = QIZHONG_HEADING.exec(after);
+  if (!m || !amongHead((m[1] as string) + '中')) return undefined;
+  for (const [term, category] of CATEGORY_TERMS) if ((m[1] as string).includes(term)) return category;
+  return undefined;
+}
+
 const HEADED_LEAD = /^(?:其中[:,]?)?\s*(?!其中)[^,:;。\s][^,:;。]{0,11}中[,:]/;
 /** 其他地市新增确诊病例中, / 其他2个地市新增确诊病例中: — a heading that continues a list in a new sentence. */
 const OTHERS_HEADING = /^\s*其[他余][^,:;。]{0,24}?中[,:]/;
@@ -1089,11 +1098,24 @@ export function findGroups(
         }
         continue;
       }
-      const items = parseList(ctx, text, owner, j + 1, limit, d);
+      // 确诊病例57例,无症状感染者71例,其中确诊病例中男性28例、…: a heading after 其中 that names
+      // another category than this count's speaks of the earlier count of that category.
+      let listOwner = owner;
+      const named = cue === '其中' ? headingCategory(norm.slice(j + 1, Math.min(limit, j + 24))) : undefined;
+      if (named !== undefined && named !== owner.category) {
+        let other: Figure | undefined;
+        for (let b = idx - 1; b >= 0 && !other; b--) {
+          const f = figs[b] as Figure;
+          if (f.category === named && !consumed.has(f.id) && !ctxHandled.has(f.id) && (ctx.depth.get(f.id) ?? 0) === d) other = f;
+        }
+        if (!other) continue;
+        listOwner = other;
+      }
+      const items = parseList(ctx, text, listOwner, j + 1, limit, d);
       if (items.length > 0) {
-        ctxHandled.add(owner.id);
-        if (cue === '其中' && ofJoinedTotals(figs[idx - 1], owner, items, ctx.depth)) continue;
-        emitRuns(owner, items, cue);
+        ctxHandled.add(listOwner.id);
+        if (listOwner === owner && cue === '其中' && ofJoinedTotals(figs[idx - 1], owner, items, ctx.depth)) continue;
+        emitRuns(listOwner, items, cue);
       }
     }
   }
