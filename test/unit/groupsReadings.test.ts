@@ -402,6 +402,12 @@ describe('number-first wording', () => {
     assert.deepEqual(cats, ['56827 confirmed', '56800 confirmed', '27 confirmed', '64 confirmed']);
   });
 
+  it('其中 right after a total\'s bracket splits that total again (962例(确诊…、无症状…),其中朝阳区…)', () => {
+    const text = '北京新增本土新冠肺炎病毒感染者962例(确诊病例515例、无症状感染者447例),其中朝阳区317例、海淀区187例、丰台区458例。';
+    assert.deepEqual(groupsOf(text).sort(), ['962 = 317 + 187 + 458', '962 = 515 + 447'].sort());
+    assert.equal(sums(text.replace('丰台区458例', '丰台区459例')).length, 1);
+  });
+
   it('其中确诊病例中… after two counts speaks of the confirmed one, not the last (Macau)', () => {
     const text = '本澳新增確診病例57例,無症狀感染者71例,其中確診病例中男性28例、女性29例。';
     assert.deepEqual(groupsOf(text), ['57 = 28 + 29']);

@@ -39,6 +39,7 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
 }
 
 const SEMICOLON_CODE = 59;
+const COMMA_CODE = 44;
 /** 其中:确诊病例中, or 新增确诊病例中, at a sentence's start: lists with headings of their own (one per ;). */
 /**
  * Whether a phrase ending in 中 means "among" (新增的9例确诊病例中, → its parts follow), not a
@@ -1049,6 +1050,16 @@ export function findGroups(
         if (items.length > 0) {
           ctxHandled.add(owner.id);
           emitRuns(owner, items, subset ? (subset[1] as string) : '()');
+        }
+        // 感染者962例(确诊病例515例、无症状感染者447例),其中朝阳区317例、…: 其中 after the
+        // bracket splits the same total again, by another dimension.
+        const end = d > 0 ? enclosingClose(norm, owner.end, sentence.end) : sentence.end;
+        if (close < end && norm.charCodeAt(close + 1) === COMMA_CODE && /^(其中|当中)(?!重症|危重|重型)/.test(norm.slice(close + 2, close + 6))) {
+          const again = parseList(ctx, text, owner, close + 2, end, d);
+          if (again.length > 1) {
+            ctxHandled.add(owner.id);
+            emitRuns(owner, again, '其中');
+          }
         }
         continue;
       }
