@@ -20,6 +20,16 @@ describe('SmallCodes', () => {
     }
   });
 
+  it('holds no "no character" value (-1, NaN, past the end of a text) whatever its slots', () => {
+    for (const units of [[0x4e01, 0x4e8c], [0], [0xffff], [...'确诊病例无症状'].map((c) => c.charCodeAt(0))]) {
+      const set = new SmallCodes(units);
+      for (const c of [-1, -2, Number.NaN, 0x10000, ''.charCodeAt(0)]) {
+        assert.equal(set.has(c), false, `${units} has ${c}`);
+        assert.equal(set.slotOf(c), -1, `${units} slotOf ${c}`);
+      }
+    }
+  });
+
   it('smallCodesOf takes the first unit of each string', () => {
     const set = smallCodesOf(['截至', '昨日', '0']);
     assert.deepEqual([set.has('截'.charCodeAt(0)), set.has('昨'.charCodeAt(0)), set.has(48), set.has('至'.charCodeAt(0))], [true, true, true, false]);

@@ -661,8 +661,12 @@ function scan(norm: string, deadline: Deadline): RawExpr[] {
     }
     // only the start characters within reach of the anchor can start an expression
     if (anchor - i > ANCHOR_REACH) i = anchor - ANCHOR_REACH;
-    // (START.has, inline)
-    for (let c = norm.charCodeAt(i); i < anchor && START_SLOTS[(c ^ (c >>> START_SHIFT)) & START_MASK] !== c; c = norm.charCodeAt(++i));
+    // to the first start character before the anchor (START.has, inline)
+    while (i < anchor) {
+      const c = norm.charCodeAt(i);
+      if (START_SLOTS[(c ^ (c >>> START_SHIFT)) & START_MASK] === c) break;
+      i++;
+    }
     if (i >= anchor) continue; // (an anchor is not a start character)
     deadline.check();
     let cue: string | undefined;

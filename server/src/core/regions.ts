@@ -202,7 +202,7 @@ function scanPlaces(
     deadline.check();
     // Walk back from the suffix; names are at most 9 characters, and at least 2.
     const floor = Math.max(from, i - 8);
-    let node = n.suffixRoot[slot] as number; // trie.step(NameTrie.ROOT, c), the same for every c
+    let node = n.suffixRoot[slot] as number; // trie.step(NameTrie.ROOT, c), precomputed per suffix character
     let start = -1;
     let found = -1;
     for (let k = i - 1; k >= floor && node >= 0; k--) {
@@ -353,8 +353,15 @@ export function assignRegions(
   let paragraph: { region: Region; end: number } | undefined;
   let paren = -2; // the first '(' at or after parenFrom (-1: none, -2: not searched yet)
   let parenFrom = 0;
-  let selfNext = 0; // the first of `selves` at or after selfFrom (see selfIn)
+  let selfNext = 0; // the first of `selves` at or after selfFrom (see selfOf)
   let selfFrom = 0;
+  // The first '(' and ')' at or after the bracket scan's position (scanAt below; norm.length:
+  // none; below scanAt: search again). Kept across sentences: scanAt only grows (sentences
+  // come in order), so one found earlier is still the first after scanAt while it is ahead of
+  // it. Reset per sentence, a sentence with a '(' and no ')' after it would search to the end
+  // of the text once per mention: quadratic on such text.
+  let nextOpen = -1;
+  let nextClose = -1;
   for (const s of sentences) {
     deadline.check();
     while (m < mentions.length && (mentions[m] as PlaceMention).end <= s.start) m++;
@@ -369,9 +376,6 @@ export function assignRegions(
     parenFrom = s.start;
     const bracketed = paren >= 0 && paren < s.end;
     let scanAt = s.start; // bracket depth read up to here
-    // the first '(' and ')' at or after scanAt (norm.length: none; below scanAt: search again)
-    let nextOpen = -1;
-    let nextClose = -1;
     let depth = 0;
     let closeAt = -1; // where the open outer bracket closes (-2: not looked for yet)
     let outer: Region | undefined; // the place outside the bracket a place was named in
@@ -444,7 +448,7 @@ export function assignRegions(
       if (!region) region = nearest;
       if (!region) {
         if (self < 0) {
-          // selfIn(selves, s.start, s.end), its search carried on from the last sentence's
+          // selfOf(selves, s.start, s.end), its search carried on from the last sentence's
           if (s.start < selfFrom) selfNext = 0;
           selfFrom = s.start;
           while (selfNext < selves.length && (selves[selfNext] as number) >>> 2 < s.start) selfNext++;

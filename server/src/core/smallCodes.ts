@@ -1,16 +1,21 @@
+/** What an empty slot holds: no UTF-16 unit, and no "no character" value (-1, NaN). */
+const EMPTY = 0x7fffffff;
+
 /**
  * A small set of UTF-16 code units (a few dozen at most) as a perfect hash in a few cache
  * lines. A 64K-entry byte table per set (64 KB) or even a bit set (8 KB, one cache line
  * per 512 units) is read at scattered Han units and falls out of the processor's cache
  * while the other stages run: every lookup is then a miss. Here each member has a slot of
- * its own in a table of 16 to 1024 entries, slot `(c ^ (c >>> shift)) & mask` (the shift
- * and the mask chosen once, deterministically, when the set is built: the smallest table
- * in which the members fall in distinct slots), and a lookup compares the unit in that slot
+ * its own in a table of 16 entries or more (a few dozen members take 64 to 256), slot
+ * `(c ^ (c >>> shift)) & mask` (the shift and the mask chosen once, deterministically, when
+ * the set is built: the smallest table in which the members fall in distinct slots), and a
+ * lookup compares the unit in that slot
  * with the unit asked for: exact, no false positives. (A multiplicative hash was tried:
  * the multiplication made every lookup half again as slow.)
  *
  * `has` answers false for NaN (charCodeAt out of range): NaN ^ 0 & mask is slot 0, and no
- * slot holds NaN, as a byte table read at NaN gives undefined.
+ * slot holds NaN, as a byte table read at NaN gives undefined. An empty slot holds EMPTY,
+ * which no unit and no "no character" value (-1, NaN) equals.
  */
 export class SmallCodes {
   /**
@@ -30,11 +35,11 @@ export class SmallCodes {
       if (1 << bits < codes.length) continue;
       const mask = (1 << bits) - 1;
       for (const shift of [16, 8, 4, 12, 6, 10, 3, 5, 7, 9, 11, 13]) {
-        const slots = new Int32Array(mask + 1).fill(-1);
+        const slots = new Int32Array(mask + 1).fill(EMPTY);
         let ok = true;
         for (const c of codes) {
           const h = (c ^ (c >>> shift)) & mask;
-          if (slots[h] !== -1) {
+          if (slots[h] !== EMPTY) {
             ok = false;
             break;
           }

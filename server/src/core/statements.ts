@@ -38,17 +38,61 @@ class LineStarts {
   }
 }
 
+/**
+ * What the sentence loop has read before: the last non-blank unit before the last line break
+ * asked about, and whether a line holds a , or 、 up to where it was read. Without them a run
+ * of blank lines was walked back over at every break in it, and a long line read again at
+ * every \r in it: quadratic in the run's or the line's length.
+ */
+class BreakContext {
+  // the last break asked about and the last non-blank unit before it
+  private i = -1;
+  private b = -1;
+  // the line whose marks were read, up to where, and whether one was found
+  private line = -1;
+  private readTo = -1;
+  private marked = false;
+
+  /** The last non-blank unit before the break at i (-1: none). Breaks are asked about in order. */
+  lastNonBlank(norm: string, i: number): number {
+    let b = i - 1;
+    while (b >= 0 && isBlank(norm.charCodeAt(b))) {
+      // all blank from here to i: the answer is the one for the break here
+      if (b === this.i) {
+        b = this.b;
+        break;
+      }
+      b--;
+    }
+    this.i = i;
+    this.b = b;
+    return b;
+  }
+
+  /** Whether [lineStart, end] holds a , or 、; end does not decrease for one lineStart. */
+  hasListMark(norm: string, lineStart: number, end: number): boolean {
+    if (lineStart !== this.line) {
+      this.line = lineStart;
+      this.readTo = lineStart;
+      this.marked = false;
+    }
+    for (; !this.marked && this.readTo <= end; this.readTo++) {
+      const c = norm.charCodeAt(this.readTo);
+      if (c === 0x2c || c === 0x3001) this.marked = true;
+    }
+    return this.marked;
+  }
+}
+
 /** Is the line break at `i` inside a sentence? */
-function continues(norm: string, i: number, lines: LineStarts): boolean {
-  let b = i - 1;
-  while (b >= 0 && isBlank(norm.charCodeAt(b))) b--;
+function continues(norm: string, i: number, lines: LineStarts, seen: BreakContext): boolean {
+  const b = seen.lastNonBlank(norm, i);
   if (b < 0) return false;
   const last = norm.charCodeAt(b);
   if (!(isHan(last) || last === 0x2c || last === 0x3001)) return false; // , 、
   const lineStart = lines.of(norm, b);
   if (b - lineStart + 1 < MID_SENTENCE_MIN_LINE) return false; // titles and short lines end there
-  const line = norm.slice(lineStart, b + 1);
-  if (!line.includes(',') && !line.includes('、')) return false;
+  if (!seen.hasListMark(norm, lineStart, b)) return false;
   // the next line must start within 4 units: blanks past i + 4 need not be passed
   // (a then ends at i + 5 at most, which fails a - i <= 4 as the full run would)
   const stop = Math.min(norm.length, i + 5);
@@ -109,10 +153,11 @@ export function splitSentences(norm: string, deadline: Deadline = NO_DEADLINE): 
   // next, as a loop over every unit would meet them, and does there what that loop did.
   const ends = new SentenceEnds(norm);
   const lines = new LineStarts(); // lastLf: every \n is met, in order (none is a closing quote)
+  const seen = new BreakContext();
   for (let i = ends.next(0); i < n; ) {
     const c = norm.charCodeAt(i);
     deadline.check();
-    if ((c === 10 || c === 13) && continues(norm, i, lines)) {
+    if ((c === 10 || c === 13) && continues(norm, i, lines, seen)) {
       if (c === 10) lines.lastLf = i;
       i = ends.next(i + 1);
       continue;

@@ -101,13 +101,14 @@ class FieldIds {
   // made at the second distinct string: many fields have one string in a document
   private ids: Map<string, number> | undefined = undefined;
   // the string asked about last and its number: neighbouring figures often share a field
-  private last: string | undefined = undefined;
+  // (null before the first: no string, nor a missing field read as undefined, equals it)
+  private last: string | null = null;
   private lastId = -1;
 
   of(s: string): number {
     if (s === this.last) return this.lastId;
     let id: number | undefined;
-    if (this.last === undefined) id = 0; // the first string
+    if (this.last === null) id = 0; // the first string
     else {
       if (this.ids === undefined) this.ids = new Map([[this.last, this.lastId]]);
       id = this.ids.get(s);
@@ -231,7 +232,7 @@ export function checkConflictingRepeat(
   const cheapKeys: number[] = []; // the number of each candidate's cheap key
   const cheapNumber = new Map<number | string, number>();
   const cheapCount: number[] = []; // by cheap key number
-  let lastUnit: string | undefined;
+  let lastUnit: string | null = null; // (null: no figure yet, which no unit equals)
   let lastUnitId = -1;
   for (const f of figures) {
     // (plain field tests, any of which drops the figure: the qualifier first, which most figures

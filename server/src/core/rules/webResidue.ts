@@ -74,7 +74,11 @@ function mayBeResidue(text: string, start: number, end: number): boolean {
   return k < end && FIRST.has(normalizedCode(text.charCodeAt(k)));
 }
 
-/** The first "(" or "（" of `line` at or after `from`, or -1. */
+/**
+ * The first "(" or "（" of `line` at or after `from`, or -1. Both are searched again at each
+ * parenthesis (quadratic in a line's parentheses), which is harmless: only lines of at most
+ * MAX_LINE * 3 units are read.
+ */
 function nextParen(line: string, from: number): number {
   const half = line.indexOf('(', from);
   const full = line.indexOf('（', from);

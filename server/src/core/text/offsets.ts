@@ -15,7 +15,10 @@ export function offsetsOf(text: string, ch: string, deadline: Deadline): number[
   return out;
 }
 
-/** Two ordered lists of distinct offsets merged into one ordered list. */
+/**
+ * Two ordered lists of distinct offsets merged into one ordered list. When one is empty the
+ * other is returned itself, not a copy: the caller must not change the result.
+ */
 export function mergeOffsets(a: readonly number[], b: readonly number[]): number[] {
   if (a.length === 0) return b as number[];
   if (b.length === 0) return a as number[];
