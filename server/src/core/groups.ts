@@ -20,6 +20,8 @@ import { CATEGORY_TERMS, DIMENSION_TERMS, PLACE_SUFFIXES, QUALIFIER_TERMS } from
 import { lookupPlace } from './gazetteer';
 import { isHan, toSimplified } from './text/normalize';
 import { NO_DEADLINE, type Deadline } from './deadline';
+import { IdMarks } from './checks/idMarks';
+import { ById, ByLabel, DepthTable, FLAT, RunsSeen, SentenceDepths } from './grouping/byId';
 import type { Dimension, Figure, Group, Span } from './types';
 
 const PERSON_UNITS = new Set(['例', '人', '名', '位', '宗']);
@@ -116,9 +118,9 @@ function computePlaceLevel(label: string): number | undefined {
   return undefined;
 }
 
-function sameKind(a: Figure, b: Figure): boolean {
-  const da = labelDimension(a.label);
-  const db = labelDimension(b.label);
+function sameKind(dims: ByLabel<Dimension>, a: Figure, b: Figure): boolean {
+  const da = dims.of(a);
+  const db = dims.of(b);
   if (da === 'other' || da !== db) return false;
   if (da !== 'region') return true;
   return placeLevel(a.label as string) === placeLevel(b.label as string);
@@ -136,11 +138,11 @@ interface Item {
 interface Ctx {
   norm: string;
   figures: Figure[]; // count figures of the sentence, in order
-  depth: ReadonlyMap<number, number>;
+  /** The bracket depth of each figure of the sentence (0 for any other figure). */
+  depth: SentenceDepths;
+  /** labelDimension of a figure's label. */
+  dims: ByLabel<Dimension>;
 }
-
-/** The depths of the figures of a sentence without brackets: none recorded, so each reads as 0. */
-const NO_DEPTHS: ReadonlyMap<number, number> = new Map();
 
 function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -157,6 +159,22 @@ function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, numbe
   }
   for (; k < figs.length; k++) out.set((figs[k] as Figure).id, d);
   return out;
+}
+
+/** `depths`, written into the table under the sentence's index instead of into a Map. */
+function fillDepths(table: DepthTable, si: number, norm: string, sentence: Span, figs: Figure[]): void {
+  let d = 0;
+  let k = 0;
+  for (let i = sentence.start; i < sentence.end && k < figs.length; i++) {
+    while (k < figs.length && (figs[k] as Figure).start === i) {
+      table.set(si, (figs[k] as Figure).id, d);
+      k++;
+    }
+    const ch = norm.charCodeAt(i);
+    if (ch === 40 /* ( */) d++;
+    else if (ch === 41 /* ) */ && d > 0) d--;
+  }
+  for (; k < figs.length; k++) table.set(si, (figs[k] as Figure).id, d);
 }
 
 /** The ')' matching the '(' at `open` (or `end`). */
@@ -278,7 +296,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
   for (const f of ctx.figures) {
     if (f.start < from || f.id === owner.id) continue;
     if (f.start >= to) break;
-    const fd = ctx.depth.get(f.id) ?? 0;
+    const fd = ctx.depth.get(f.id);
     // 新北市(27,230例): a part alone in its own bracket counts at the list's depth.
     const singleton = fd === depth + 1 && norm[f.start - 1] === '(' && norm[f.end] === ')';
     if (fd !== depth && !singleton) continue;
@@ -300,7 +318,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       continue;
     }
     // A figure of another category ends the list (…336例,其中…,解除医学观察的密切接触者32566人).
-    const dim = labelDimension(f.label);
+    const dim = ctx.dims.of(f);
     if (!categoryFits(f.category, owner.category) && (dim === 'other' || dim === 'category')) break;
     // So does a running total after a new or current one (新增348宗…,當中97宗…,累計逾120.8萬宗確診).
     if (f.qualifier === 'cumulative' && (owner.qualifier === 'new' || owner.qualifier === 'current')) break;
@@ -317,11 +335,11 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       //   按区域分布在平城区3例、云冈区6例;发现方式分别为…  (a new dimension)
       //   …32例,其中境外输入28例,本土4例(…);当日转为确诊病例4例  (not a sibling: the list ends)
       // (…其中839例本土,居住縣市分布為新北市837例、宜蘭縣2例;另14例為境外移入: 另 closes it too)
-      if (current && (sameKind(f, current.fig) || between.includes('另'))) current = undefined;
+      if (current && (sameKind(ctx.dims, f, current.fig) || between.includes('另'))) current = undefined;
       if (!current && !bracketed) {
         const first = items[0];
         const cueAhead = /(分别|按|方式)/.test(between);
-        if (!cueAhead && !(first && (sameKind(f, first.fig) || subcategories(owner, first.fig, f)))) break;
+        if (!cueAhead && !(first && (sameKind(ctx.dims, f, first.fig) || subcategories(owner, first.fig, f)))) break;
       }
     }
     // 分布为 splits the one item before it (其中839例本土,个案分布为…); after several items it
@@ -356,7 +374,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     } else items.push(item);
     prevEnd = f.end;
   }
-  return nestUnderPlaces(norm, owner, items);
+  return nestUnderPlaces(norm, ctx.dims, owner, items);
 }
 
 /**
@@ -365,9 +383,9 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
  * the total. They are read as its sublist only when they add up to it exactly and the places
  * then add up to the total; otherwise the list stays as it was read.
  */
-function nestUnderPlaces(norm: string, owner: Figure, items: Item[]): Item[] {
+function nestUnderPlaces(norm: string, dims: ByLabel<Dimension>, owner: Figure, items: Item[]): Item[] {
   if (items.length < 3 || itemsClose(owner, items)) return items;
-  const isPlace = (it: Item): boolean => labelDimension(it.fig.label) === 'region';
+  const isPlace = (it: Item): boolean => dims.of(it.fig) === 'region';
   const exact = (it: Item): boolean => it.fig.low === it.fig.high;
   const top: Item[] = [];
   const sublists = new Map<Item, Item[]>();
@@ -506,7 +524,7 @@ function adjacentClauses(ctx: Ctx, from: number, to: number, depth: number): Cla
   for (const f of ctx.figures) {
     if (f.start < from) continue;
     if (f.start >= to) break;
-    if ((ctx.depth.get(f.id) ?? 0) !== depth) continue;
+    if (ctx.depth.get(f.id) !== depth) continue;
     const gap = norm.slice(pos, f.start);
     if (!GAP.test(gap)) break;
     let e = f.end;
@@ -541,7 +559,7 @@ const UNKNOWN_SEX = /(性别不详|性别未知|性别待查|不详|未知|调�
  */
 function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | undefined {
   // cheap test first: the first figure from `from` carries a man's or a woman's label
-  const first = ctx.figures.find((f) => f.start >= from && (ctx.depth.get(f.id) ?? 0) === depth);
+  const first = ctx.figures.find((f) => f.start >= from && ctx.depth.get(f.id) === depth);
   if (!first || !startsWithSex(first.label)) return undefined;
   const clauses = adjacentClauses(ctx, from, to, depth);
   const parts: Figure[] = [];
@@ -601,13 +619,18 @@ function outcomeSplit(ctx: Ctx, owner: Figure, from: number, to: number, depth: 
 const BLANK = /[ \t\r\n\u3000]/;
 
 const TIME_END = new Set([...'时日点'].map((c) => c.charCodeAt(0)));
-const QI = '其'.charCodeAt(0);
-const ZHONG = '中'.charCodeAt(0);
 
 /** Is one of the sorted positions in [from, to)? */
 function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
   const lo = firstAtOrAfter(sorted, (x) => x, from);
   return lo < sorted.length && (sorted[lo] as number) < to;
+}
+
+/** Every position where `needle` starts, in order (a needle that cannot overlap itself: each is found). */
+function positionsOf(norm: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = norm.indexOf(needle); i >= 0; i = norm.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
 }
 
 /** Where `needle` starts in norm[from, to), or -1; reads no further than `to`. */
@@ -704,10 +727,15 @@ export function findGroups(
 ): Group[] {
   const groups: Group[] = [];
   const counts = allFigures.filter((f) => f.kind === 'count' && !f.zero);
-  const seen = new Set<string>();
-  const ctxHandled = new Set<number>();
-  const consumed = new Set<number>(); // figures already read as parts of a list
-  const partOf = new Map<number, Figure>(); // part → its total
+  // (tables by figure id: see grouping/byId.ts)
+  const size = allFigures.length;
+  const seen = new RunsSeen(size); // the runs of parts recorded for each total
+  const ctxHandled = new IdMarks(size);
+  const consumed = new IdMarks(size); // figures already read as parts of a list
+  const partOf = new ById<Figure>(size); // part → its total
+  const dims = new ByLabel<Dimension>(size, labelDimension);
+  // one depth table for all sentences, when each count has an id of its own (always, in analyze)
+  const depthTable = DepthTable.fits(counts, size) ? new DepthTable(size) : undefined;
 
   /** Records one group and lets the parts take the total's category, qualifier and origin. */
   const pushGroup = (owner: Figure, r: Item[], cue: string, dimension: Dimension, kind: Group['kind']): void => {
@@ -726,7 +754,7 @@ export function findGroups(
       partOf.set(p.fig.id, owner);
       if (p.fig.category === 'none' && owner.category !== 'none') p.fig.category = owner.category;
       if (!p.fig.qualifier && owner.qualifier) p.fig.qualifier = owner.qualifier;
-      if (!p.fig.origin && owner.origin && labelDimension(p.fig.label) !== 'origin') p.fig.origin = owner.origin;
+      if (!p.fig.origin && owner.origin && dims.of(p.fig) !== 'origin') p.fig.origin = owner.origin;
     }
   };
 
@@ -736,9 +764,9 @@ export function findGroups(
    * parts come closer to the two together than to the last alone, the list is not read as
    * the last one's (no group, so no false sum).
    */
-  const ofJoinedTotals = (prev: Figure | undefined, owner: Figure, items: Item[], depth: ReadonlyMap<number, number>): boolean => {
+  const ofJoinedTotals = (prev: Figure | undefined, owner: Figure, items: Item[], depth: SentenceDepths): boolean => {
     if (!prev || consumed.has(prev.id) || prev.kind !== 'count' || !unitsCompatible(prev.unit, owner.unit)) return false;
-    if ((depth.get(prev.id) ?? 0) !== (depth.get(owner.id) ?? 0)) return false;
+    if (depth.get(prev.id) !== depth.get(owner.id)) return false;
     const between = norm.slice(prev.end, owner.start);
     // 3例、12例 / 确诊病例3例和无症状感染者12例 / 3例确诊病例和3例无症状感染者: one clause, a joiner
     if (!/[、和及与]/.test(between) || /[,;:。()]/.test(between)) return false;
@@ -748,11 +776,9 @@ export function findGroups(
 
   /** A reading of its own (a sex or outcome split, a numbered list): one group, all its parts. */
   const pushWhole = (owner: Figure, r: Item[], cue: string, dimension?: Dimension): void => {
-    const key = `${owner.id}:${r.map((p) => p.fig.id).join(',')}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (!seen.add(owner.id, r.map((p) => p.fig.id))) return;
     ctxHandled.add(owner.id);
-    const dim = dimension ?? r.map((p) => labelDimension(p.fig.label)).find((d) => d !== 'other') ?? 'other';
+    const dim = dimension ?? r.map((p) => dims.of(p.fig)).find((d) => d !== 'other') ?? 'other';
     pushGroup(owner, r, cue, dim, 'partition');
   };
 
@@ -763,7 +789,7 @@ export function findGroups(
     let runDim: Dimension = 'other';
     let prev: Item | undefined;
     for (const it of items) {
-      const dim = labelDimension(it.fig.label);
+      const dim = dims.of(it.fig);
       const between = prev ? norm.slice(prev.fig.end, it.fig.start) : '';
       const newSegment = between.includes(';') && /(分别|按|方式)/.test(between);
       // 為128例男性、114例女性,分別自越南(26例)…: a sex split that already closes the total
@@ -787,34 +813,32 @@ export function findGroups(
     if (run.length > 0) runs.push(run);
     let previousDim: Dimension | undefined;
     for (const r of runs) {
-      const key = `${owner.id}:${r.map((p) => p.fig.id).join(',')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const dims = r.map((p) => labelDimension(p.fig.label)).filter((d) => d !== 'other');
+      if (!seen.add(owner.id, r.map((p) => p.fig.id))) continue;
+      const named = r.map((p) => dims.of(p.fig)).filter((d) => d !== 'other');
       // 覆盖人数为2773万人,完成全程接种2375.7万人,完成加强免疫1515.3万人: stages of one
       // population, each within the one before, not parts of anything.
       if (r.filter((p) => p.fig.unit !== '剂次' && VACCINATION_STAGE.test(p.fig.label ?? '')).length >= 2) continue;
       const afterSexes = previousDim === 'gender';
-      previousDim = dims[0] ?? 'other';
+      previousDim = named[0] ?? 'other';
       // After a sex split, counts of no named dimension are a second split only when they close.
-      if (afterSexes && dims.length === 0 && !itemsClose(owner, r)) continue;
+      if (afterSexes && named.length === 0 && !itemsClose(owner, r)) continue;
       const labels = (): string => r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
       const last = r[r.length - 1] as Item;
       const listText = (): string => norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
       // 12809例(出院12304例,死亡213例) and 其中:重症1809例、危重症465例 name some outcomes
       // or severities only: subsets. With 现有/现无/在院 or 普通型/轻型 the list is exhaustive.
-      const partialOutcome = dims[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels() + '|' + listText());
-      const partialSeverity = dims[0] === 'severity' && !/(普通|轻)/.test(labels());
+      const partialOutcome = named[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels() + '|' + listText());
+      const partialSeverity = named[0] === 'severity' && !/(普通|轻)/.test(labels());
       // 其中2例为无症状感染者转为确诊病例,津南区13例,西青区1例: a converted count cuts across a split
       // by place; it is left out when the places close the total without it, and only then.
       let parts = r;
-      if (dims.includes('region') && !itemsClose(owner, r)) {
+      if (named.includes('region') && !itemsClose(owner, r)) {
         const rest = r.filter((p) => p.fig.qualifier !== 'converted');
         if (rest.length === r.length - 1 && rest.length >= 2 && itemsClose(owner, rest)) parts = rest;
       }
       const subset = (parts.length === 1 && (parts[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
       if (!subset) resolveBare(text, norm, owner, parts);
-      pushGroup(owner, parts, cue, dims[0] ?? 'other', subset ? 'subset' : 'partition');
+      pushGroup(owner, parts, cue, named[0] ?? 'other', subset ? 'subset' : 'partition');
     }
     // sublists of items
     for (const it of items) {
@@ -845,16 +869,10 @@ export function findGroups(
   /** The index of the first count figure starting at or after `pos` (binary search: counts are in text order). */
   const firstCountAt = (pos: number): number => firstAtOrAfter(counts, (f) => f.start, pos);
 
-  // where the brackets, the colons and the 其中 are: one pass over the text (most sentences have none)
-  const brackets: number[] = [];
-  const colons: number[] = [];
-  const qizhong: number[] = [];
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 40) brackets.push(i);
-    else if (c === 58) colons.push(i);
-    else if (c === QI && norm.charCodeAt(i + 1) === ZHONG) qizhong.push(i);
-  }
+  // where the brackets, the colons and the 其中 are (most sentences have none): found by indexOf
+  const brackets = positionsOf(norm, '(');
+  const colons = positionsOf(norm, ':');
+  const qizhong = positionsOf(norm, '其中');
   let k = 0;
   let previousLast: Figure | undefined;
   let previousFigs: Figure[] = [];
@@ -887,8 +905,15 @@ export function findGroups(
       if (f.start >= sentence.start) figs.push(f);
       k++;
     }
-    // every figure is at depth 0 in a sentence with no bracket (most): no map to fill
-    const ctx: Ctx = { norm, figures: figs, depth: figs.length > 0 && anyWithin(brackets, sentence.start, sentence.end) ? depths(norm, sentence, figs) : NO_DEPTHS };
+    // every figure is at depth 0 in a sentence with no bracket (most): nothing to record
+    let depth = FLAT;
+    if (figs.length > 0 && anyWithin(brackets, sentence.start, sentence.end)) {
+      if (depthTable) {
+        fillDepths(depthTable, sentenceIndex, norm, sentence, figs);
+        depth = new SentenceDepths(depthTable, sentenceIndex, undefined);
+      } else depth = new SentenceDepths(undefined, sentenceIndex, depths(norm, sentence, figs));
+    }
+    const ctx: Ctx = { norm, figures: figs, depth, dims };
     contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
     const lead = norm.slice(sentence.start, sentence.start + 6).trimStart();
@@ -987,7 +1012,7 @@ export function findGroups(
       deadline.check();
       const owner = figs[idx] as Figure;
       if (ctxHandled.has(owner.id)) continue;
-      const d = ctx.depth.get(owner.id) ?? 0;
+      const d = ctx.depth.get(owner.id);
       const nextFigure = idx + 1 < figs.length ? (figs[idx + 1] as Figure).start : sentence.end;
       let j = owner.end;
       while (j < nextFigure && !separates(norm, j, OWNER_CLAUSE_END) && j - owner.end < 30) j++;
@@ -1055,7 +1080,7 @@ export function findGroups(
           let alone = true;
           for (let b = 0; b < idx && alone; b++) {
             const f = figs[b] as Figure;
-            alone = consumed.has(f.id) || (ctx.depth.get(f.id) ?? 0) !== d;
+            alone = consumed.has(f.id) || ctx.depth.get(f.id) !== d;
           }
           const sexes = alone ? sexSplit(ctx, j + 1, limit, d) : undefined;
           if (sexes && sexes.every((p) => unitsCompatible(p.fig.unit, owner.unit))) {
@@ -1105,7 +1130,7 @@ export function findGroups(
     let owner: Figure | undefined;
     let items: Span[] | undefined;
     for (const f of ctx.figures) {
-      if ((ctx.depth.get(f.id) ?? 0) !== 0 || consumed.has(f.id) || ctxHandled.has(f.id)) continue;
+      if (ctx.depth.get(f.id) !== 0 || consumed.has(f.id) || ctxHandled.has(f.id)) continue;
       const rest = norm.slice(f.end, Math.min(sentence.end, f.end + 14));
       const colon = rest.indexOf(':');
       if (colon < 0 || /[0-9;。()]/.test(rest.slice(0, colon)) || rest.slice(1, colon).includes(',')) continue;
@@ -1143,7 +1168,7 @@ export function findGroups(
    */
   function describedTotal(sentence: Span, ctx: Ctx): void {
     if (!anyWithin(qizhong, sentence.start, (ctx.figures[0] as Figure).start)) return;
-    const top = ctx.figures.filter((f) => (ctx.depth.get(f.id) ?? 0) === 0);
+    const top = ctx.figures.filter((f) => ctx.depth.get(f.id) === 0);
     const first = top[0];
     if (!first || top.some((f) => consumed.has(f.id) || ctxHandled.has(f.id))) return;
     const head = norm.slice(sentence.start, first.start);
