@@ -22,6 +22,8 @@ import { isHan, toSimplified } from './text/normalize';
 import { NO_DEADLINE, type Deadline } from './deadline';
 import { IdMarks } from './checks/idMarks';
 import { ById, ByLabel, DepthTable, FLAT, RunsSeen, SentenceDepths } from './grouping/byId';
+import { Brackets, positionsOf } from './grouping/brackets';
+import { isJsSpace, skipSpaces, trimSpacesEnd } from './grouping/chars';
 import type { Dimension, Figure, Group, Span } from './types';
 
 const PERSON_UNITS = new Set(['例', '人', '名', '位', '宗']);
@@ -41,6 +43,50 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
 }
 
 const SEMICOLON_CODE = 59;
+const COMMA_CODE = 44;
+const COLON_CODE = 58;
+const QI = '其'.charCodeAt(0);
+const ZHONG = '中'.charCodeAt(0);
+
+/**
+ * The first two characters of norm.slice(start, start + 6).trimStart() (the lead of a
+ * sentence), as one number: the first's code × 0x10000 + the second's, with 0xFFFF for a
+ * character that is not there (never both a lead's: U+FFFF is no character of a text).
+ */
+function leadOf(norm: string, start: number): number {
+  let lead: string;
+  let p = 0;
+  let end = 0;
+  if (start >>> 0 === start && start <= norm.length) {
+    lead = norm;
+    end = Math.min(start + 6, norm.length);
+    p = skipSpaces(norm, start, end);
+  } else {
+    // (a start no sentence split makes: read as the slice reads it)
+    lead = norm.slice(start, start + 6).trimStart();
+    end = lead.length;
+  }
+  const c0 = p < end ? lead.charCodeAt(p) : 0xffff;
+  const c1 = p + 1 < end ? lead.charCodeAt(p + 1) : 0xffff;
+  return c0 * 0x10000 + c1;
+}
+const LEAD_QIZHONG = QI * 0x10000 + ZHONG;
+const LEAD_QITA = QI * 0x10000 + '他'.charCodeAt(0);
+const LEAD_QIYU = QI * 0x10000 + '余'.charCodeAt(0);
+
+/**
+ * HEADED_LEAD of norm.slice(start, start + 24).trimStart(). The pattern needs a 中 followed
+ * by , or :, so the 24 characters are tried only when they hold one.
+ */
+function headedAt(norm: string, start: number): boolean {
+  const window = norm.slice(start, start + 24);
+  let found = false;
+  for (let i = window.indexOf('中'); i >= 0 && !found; i = window.indexOf('中', i + 1)) {
+    const c = window.charCodeAt(i + 1);
+    found = c === COMMA_CODE || c === COLON_CODE;
+  }
+  return found && HEADED_LEAD.test(window.trimStart());
+}
 /** 其中:确诊病例中, or 新增确诊病例中, at a sentence's start: lists with headings of their own (one per ;). */
 const HEADED_LEAD = /^(?:其中[:,]?)?\s*(?!其中)[^,:;。\s][^,:;。]{0,11}中[,:]/;
 /** 其他地市新增确诊病例中, / 其他2个地市新增确诊病例中: — a heading that continues a list in a new sentence. */
@@ -48,6 +94,32 @@ const OTHERS_HEADING = /^\s*其[他余][^,:;。]{0,24}?中[,:]/;
 
 /** The stages of vaccination counted in people: nested, never a partition. */
 const VACCINATION_STAGE = /(覆[盖蓋]|全程|加[强強]|首[针針剂劑])/;
+
+/** Whether two or more items of a run count people at a stage of vaccination (not doses). */
+function vaccinationStages(run: readonly Item[]): boolean {
+  let n = 0;
+  for (const p of run) if (p.fig.unit !== '剂次' && VACCINATION_STAGE.test(p.fig.label ?? '') && ++n >= 2) return true;
+  return false;
+}
+
+/** Words that make a list of outcomes, or of severities, exhaustive (现有…, 普通型…). */
+const EXHAUSTIVE_OUTCOMES = /(现有|现无|在院|尚在|排除|转确诊)/;
+const EXHAUSTIVE_SEVERITIES = /(普通|轻)/;
+
+/** The labels of a run in simplified characters, joined by |. */
+function simplifiedLabels(run: readonly Item[]): string {
+  return run.map((p) => toSimplified(p.fig.label ?? '')).join('|');
+}
+
+/** After a ';' between two items, the words that start a split of the total again (…;发现方式分别为…). */
+const NEW_SEGMENT_CUE = /(分别|按|方式)/;
+
+/** Whether s.slice(from, to) holds the code unit `code` (read in place for whole positions inside s). */
+function sliceHas(s: string, from: number, to: number, code: number): boolean {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= s.length)) return s.slice(from, to).includes(String.fromCharCode(code));
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return true;
+  return false;
+}
 
 /** Measure words that say nothing of what is counted: the noun after them does. */
 const GENERIC_UNITS = new Set(['个', '家', '所', '处', '座', '栋', '幢', '间']);
@@ -161,41 +233,6 @@ function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, numbe
   return out;
 }
 
-/** `depths`, written into the table under the sentence's index instead of into a Map. */
-function fillDepths(table: DepthTable, si: number, norm: string, sentence: Span, figs: Figure[]): void {
-  let d = 0;
-  let k = 0;
-  for (let i = sentence.start; i < sentence.end && k < figs.length; i++) {
-    while (k < figs.length && (figs[k] as Figure).start === i) {
-      table.set(si, (figs[k] as Figure).id, d);
-      k++;
-    }
-    const ch = norm.charCodeAt(i);
-    if (ch === 40 /* ( */) d++;
-    else if (ch === 41 /* ) */ && d > 0) d--;
-  }
-  for (; k < figs.length; k++) table.set(si, (figs[k] as Figure).id, d);
-}
-
-/** The ')' matching the '(' at `open` (or `end`). */
-function matchingClose(norm: string, open: number, end: number): number {
-  return enclosingClose(norm, open + 1, end);
-}
-
-/** The ')' that closes the bracket enclosing `from` (or `end`). */
-function enclosingClose(norm: string, from: number, end: number): number {
-  let d = 0;
-  for (let i = from; i < end; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 40) d++;
-    else if (c === 41) {
-      if (d === 0) return i;
-      d--;
-    }
-  }
-  return end;
-}
-
 /** Separator classes as bit flags, one read per character. */
 const SEPARATORS = new Uint8Array(0x10000);
 const OWNER_CLAUSE_END = 1; // , ; : 、 ( 。 ) end the clause of a total
@@ -204,6 +241,8 @@ const SUBSET_CLAUSE_END = 4; // , ; 、 。 end a 含… clause
 for (const c of ',;:、(。)') SEPARATORS[c.charCodeAt(0)] |= OWNER_CLAUSE_END;
 for (const c of ',;、(。)') SEPARATORS[c.charCodeAt(0)] |= PAREN_SCAN_END;
 for (const c of ',;、。') SEPARATORS[c.charCodeAt(0)] |= SUBSET_CLAUSE_END;
+const HEAD_STOP = 8; // , ; : ( ) 。 end the head of an item (itemHead)
+for (const c of ',;:()。') SEPARATORS[c.charCodeAt(0)] |= HEAD_STOP;
 function separates(norm: string, i: number, flag: number): boolean {
   return ((SEPARATORS[norm.charCodeAt(i)] as number) & flag) !== 0;
 }
@@ -238,20 +277,39 @@ const OTHERS_N = /其他([0-9]+)个/;
 
 /** The clause head before a figure: text back to the previous figure or a , ; : ( separator. */
 function itemHead(norm: string, fig: Figure, floor: number): string {
-  let s = fig.start;
-  while (s > floor && s > fig.start - 60) {
-    const c = norm[s - 1] as string;
-    if (c === ',' || c === ';' || c === ':' || c === '(' || c === ')' || c === '。') break;
-    s--;
-  }
-  return norm.slice(s, fig.start);
+  return norm.slice(itemHeadStart(norm, fig, floor), fig.start);
 }
+
+/** Where itemHead starts. */
+function itemHeadStart(norm: string, fig: Figure, floor: number): number {
+  let s = fig.start;
+  while (s > floor && s > fig.start - 60 && !separates(norm, s - 1, HEAD_STOP)) s--;
+  return s;
+}
+
+/** /^(含|包含|包括)/ of the text s[from, to) with its leading blanks trimmed (SUBSET_HEAD of a head). */
+function startsWithSubsetWord(s: string, from: number, to: number): boolean {
+  const i = skipSpaces(s, from, to);
+  if (i >= to) return false;
+  const c = s.charCodeAt(i);
+  return c === HAN_CONTAIN || (c === HAN_BAO && i + 1 < to && (s.charCodeAt(i + 1) === HAN_CONTAIN || s.charCodeAt(i + 1) === HAN_KUO));
+}
+const HAN_CONTAIN = '含'.charCodeAt(0);
+const HAN_BAO = '包'.charCodeAt(0);
+const HAN_KUO = '括'.charCodeAt(0);
+
+/** /的\s*$/ of s[from, to): its last character but blanks is 的. */
+function endsWithDe(s: string, from: number, to: number): boolean {
+  const e = trimSpacesEnd(s, from, to);
+  return e > from && s.charCodeAt(e - 1) === HAN_DE;
+}
+const HAN_DE = '的'.charCodeAt(0);
 
 /** 法国、意大利、荷兰各1例 → 3; 其他14个市州均为0例 → 14. Relabels the figure with the names. */
 function multiplicity(norm: string, text: string, fig: Figure, floor: number): number {
   // most heads end in no 各/均/分别…: look at their last character first
   let e = fig.start;
-  while (e > floor && e > fig.start - 60 && /\s/.test(norm[e - 1] as string)) e--;
+  while (e > floor && e > fig.start - 60 && isJsSpace(norm.charCodeAt(e - 1))) e--;
   if (e <= floor || e <= fig.start - 60 || !ENUM_TAIL_LAST.has(norm.charCodeAt(e - 1))) return 1;
   // (辽宁9例、江苏、云南、青海各1例: the head starts after the 、 that ends the item before)
   const head = itemHead(norm, fig, floor).trim().replace(/^[、和及与]/, '');
@@ -303,13 +361,13 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (f.start < skipUntil) continue;
     if (!unitsCompatible(f.unit, owner.unit) || !sameCountedNoun(norm, f, owner)) continue;
     const between = norm.slice(prevEnd, f.start);
-    const head = itemHead(norm, f, prevEnd);
+    const headStart = itemHeadStart(norm, f, prevEnd);
     // 订正重复报告病例195例, 核减2例: a correction beside the parts, not one of them.
-    if (CORRECTION_HEAD.test(head)) {
+    if (CORRECTION_HEAD.test(norm.slice(headStart, f.start))) {
       prevEnd = f.end;
       continue;
     }
-    if (SUBSET_HEAD.test(head.trim())) {
+    if (startsWithSubsetWord(norm, headStart, f.start)) {
       // 含5例由无症状感染者转为确诊病例(…): a subset of the item before; skip its clause.
       let e = f.end;
       while (e < to && !separates(norm, e, SUBSET_CLAUSE_END)) e++;
@@ -318,8 +376,10 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       continue;
     }
     // A figure of another category ends the list (…336例,其中…,解除医学观察的密切接触者32566人).
-    const dim = ctx.dims.of(f);
-    if (!categoryFits(f.category, owner.category) && (dim === 'other' || dim === 'category')) break;
+    if (!categoryFits(f.category, owner.category)) {
+      const dim = ctx.dims.of(f);
+      if (dim === 'other' || dim === 'category') break;
+    }
     // So does a running total after a new or current one (新增348宗…,當中97宗…,累計逾120.8萬宗確診).
     if (f.qualifier === 'cumulative' && (owner.qualifier === 'new' || owner.qualifier === 'current')) break;
     // 另有 may add what the total leaves out (348宗核酸陽性個案,當中97宗…,另有404宗快測呈報個案):
@@ -327,7 +387,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (between.includes('另有') && lowSum(items) + f.low > owner.high) break;
     // 新增4例,其中一名…、一例…、另二例…,高屏的3名個案活動地具有交集: a count after 的 speaks of
     // cases already listed; once the list closes its total, it is no part.
-    if (/的\s*$/.test(head) && items.length >= 2 && itemsClose(owner, items)) break;
+    if (items.length >= 2 && endsWithDe(norm, headStart, f.start) && itemsClose(owner, items)) break;
     if (between.includes(';')) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:
       //   吉林1730例,其中长春市…;上海260例   (closes 吉林's sublist, 上海 is 吉林's sibling)
@@ -415,9 +475,10 @@ function nestUnderPlaces(norm: string, dims: ByLabel<Dimension>, owner: Figure, 
 }
 
 /** The earlier figure a figureless intro (新增确诊病例中, 确诊病例中) refers to. */
-function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
+function earlierTotal(head: string, recentCounts: () => Figure[]): Figure | undefined {
   const term = CATEGORY_TERMS.find(([t]) => head.includes(t));
   if (!term) return undefined;
+  const recent = recentCounts(); // (made only for a heading that names a category)
   const category = term[1];
   const qualifier = QUALIFIER_TERMS.find(([t]) => head.includes(t))?.[1];
   // 新增病例中 after both confirmed and asymptomatic counts may speak of them together.
@@ -451,7 +512,14 @@ function closes(total: Figure, parts: readonly Figure[], mults: readonly number[
 
 /** `closes` for items of a list, each with its multiplier. */
 function itemsClose(total: Figure, items: readonly Item[]): boolean {
-  return closes(total, items.map((it) => it.fig), items.map((it) => it.mult));
+  // (closes, summed in the same order, without making the two arrays)
+  let low = 0;
+  let high = 0;
+  for (const it of items) {
+    low += it.fig.low * (it.mult ?? 1);
+    high += it.fig.high * (it.mult ?? 1);
+  }
+  return !(total.high < low || total.low > high);
 }
 
 /** The least the items of a list add up to. */
@@ -626,13 +694,6 @@ function anyWithin(sorted: readonly number[], from: number, to: number): boolean
   return lo < sorted.length && (sorted[lo] as number) < to;
 }
 
-/** Every position where `needle` starts, in order (a needle that cannot overlap itself: each is found). */
-function positionsOf(norm: string, needle: string): number[] {
-  const out: number[] = [];
-  for (let i = norm.indexOf(needle); i >= 0; i = norm.indexOf(needle, i + needle.length)) out.push(i);
-  return out;
-}
-
 /** Where `needle` starts in norm[from, to), or -1; reads no further than `to`. */
 function findWithin(norm: string, needle: string, from: number, to: number): number {
   const c = needle.charCodeAt(0);
@@ -703,7 +764,7 @@ const COMMON_WORDS = [...CATEGORY_TERMS.map(([t]) => t), ...QUALIFIER_TERMS.map(
 
 function distinctive(phrase: string): number {
   let s = phrase;
-  for (const w of COMMON_WORDS) s = s.split(w).join('');
+  for (const w of COMMON_WORDS) if (s.includes(w)) s = s.split(w).join('');
   return s.length;
 }
 
@@ -790,8 +851,8 @@ export function findGroups(
     let prev: Item | undefined;
     for (const it of items) {
       const dim = dims.of(it.fig);
-      const between = prev ? norm.slice(prev.fig.end, it.fig.start) : '';
-      const newSegment = between.includes(';') && /(分别|按|方式)/.test(between);
+      // (the words between are cut out only when they hold a ;)
+      const newSegment = prev !== undefined && sliceHas(norm, prev.fig.end, it.fig.start, SEMICOLON_CODE) && NEW_SEGMENT_CUE.test(norm.slice(prev.fig.end, it.fig.start));
       // 為128例男性、114例女性,分別自越南(26例)…: a sex split that already closes the total
       // ends there, and what follows splits the total again (or is no split: 皆屬重度感染、27例具慢性病史).
       // Likewise any split that closes its total before an item of another dimension: 161例。其中:
@@ -814,21 +875,22 @@ export function findGroups(
     let previousDim: Dimension | undefined;
     for (const r of runs) {
       if (!seen.add(owner.id, r.map((p) => p.fig.id))) continue;
-      const named = r.map((p) => dims.of(p.fig)).filter((d) => d !== 'other');
+      const named: Dimension[] = []; // the dimensions of the run's labels that name one
+      for (const p of r) {
+        const d = dims.of(p.fig);
+        if (d !== 'other') named.push(d);
+      }
       // 覆盖人数为2773万人,完成全程接种2375.7万人,完成加强免疫1515.3万人: stages of one
       // population, each within the one before, not parts of anything.
-      if (r.filter((p) => p.fig.unit !== '剂次' && VACCINATION_STAGE.test(p.fig.label ?? '')).length >= 2) continue;
+      if (vaccinationStages(r)) continue;
       const afterSexes = previousDim === 'gender';
       previousDim = named[0] ?? 'other';
       // After a sex split, counts of no named dimension are a second split only when they close.
       if (afterSexes && named.length === 0 && !itemsClose(owner, r)) continue;
-      const labels = (): string => r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
-      const last = r[r.length - 1] as Item;
-      const listText = (): string => norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
       // 12809例(出院12304例,死亡213例) and 其中:重症1809例、危重症465例 name some outcomes
       // or severities only: subsets. With 现有/现无/在院 or 普通型/轻型 the list is exhaustive.
-      const partialOutcome = named[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels() + '|' + listText());
-      const partialSeverity = named[0] === 'severity' && !/(普通|轻)/.test(labels());
+      const partialOutcome = named[0] === 'outcome' && !EXHAUSTIVE_OUTCOMES.test(simplifiedLabels(r) + '|' + norm.slice(owner.end, Math.min(norm.length, (r[r.length - 1] as Item).fig.end + 16)));
+      const partialSeverity = named[0] === 'severity' && !EXHAUSTIVE_SEVERITIES.test(simplifiedLabels(r));
       // 其中2例为无症状感染者转为确诊病例,津南区13例,西青区1例: a converted count cuts across a split
       // by place; it is left out when the places close the total without it, and only then.
       let parts = r;
@@ -870,7 +932,7 @@ export function findGroups(
   const firstCountAt = (pos: number): number => firstAtOrAfter(counts, (f) => f.start, pos);
 
   // where the brackets, the colons and the 其中 are (most sentences have none): found by indexOf
-  const brackets = positionsOf(norm, '(');
+  const brackets = new Brackets(norm);
   const colons = positionsOf(norm, ':');
   const qizhong = positionsOf(norm, '其中');
   let k = 0;
@@ -907,22 +969,33 @@ export function findGroups(
     }
     // every figure is at depth 0 in a sentence with no bracket (most): nothing to record
     let depth = FLAT;
-    if (figs.length > 0 && anyWithin(brackets, sentence.start, sentence.end)) {
+    if (figs.length > 0 && brackets.openWithin(sentence.start, sentence.end)) {
       if (depthTable) {
-        fillDepths(depthTable, sentenceIndex, norm, sentence, figs);
+        const table = depthTable;
+        const si = sentenceIndex;
+        brackets.depths(sentence.start, sentence.end, figs, (i, d) => table.set(si, (figs[i] as Figure).id, d));
         depth = new SentenceDepths(depthTable, sentenceIndex, undefined);
       } else depth = new SentenceDepths(undefined, sentenceIndex, depths(norm, sentence, figs));
     }
     const ctx: Ctx = { norm, figures: figs, depth, dims };
     contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
-    const lead = norm.slice(sentence.start, sentence.start + 6).trimStart();
-    // When the previous sentence ended on a part of a list, 其中 speaks of the list's total.
-    const leadOwner = previousLast && consumed.has(previousLast.id) ? sentenceTotal(previousFigs) : previousLast;
+    // (what is asked of the lead, its first six characters after blanks: its first two)
+    const lead = leadOf(norm, sentence.start);
+    const leadQizhong = lead === LEAD_QIZHONG;
+    const leadOthers = lead === LEAD_QITA || lead === LEAD_QIYU;
     // 其中:确诊病例中,杭州市51例…;重症病例中,杭州市14例…: headed lists, each of the total its
-    // heading names (read below), not all of the figure before 其中.
-    const headedLead = HEADED_LEAD.test(norm.slice(sentence.start, sentence.start + 24).trimStart());
-    if (leadOwner && lead.startsWith('其中') && !headedLead && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
+    // heading names (read below), not all of the figure before 其中. (Asked only with counts.)
+    const headedLead = figs.length > 0 && headedAt(norm, sentence.start);
+    // When the previous sentence ended on a part of a list, 其中 speaks of the list's total.
+    // (Asked only when it is asked for below.)
+    const leadOwner =
+      leadQizhong && !headedLead && figs.length > 0
+        ? previousLast && consumed.has(previousLast.id)
+          ? sentenceTotal(previousFigs)
+          : previousLast
+        : undefined;
+    if (leadOwner && leadQizhong && !headedLead && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
       const items = parseList(ctx, text, leadOwner, sentence.start, sentence.end, 0);
       // 深圳新增3例确诊病例和3例无症状感染者。其中,…发现4例,…2例: the two counts together, as in
       // one sentence; and a 其中 sentence's own count (其中外省输入及关联病例共计32例。其中,…) is a
@@ -938,7 +1011,7 @@ export function findGroups(
         pendingOwner = { owner: leadOwner, items };
         ctxHandled.add(leadOwner.id);
       } else if (items.length > 0) ctxHandled.add(leadOwner.id);
-    } else if (pendingOwner && /^其[他余]/.test(lead) && figs.length > 0) {
+    } else if (pendingOwner && leadOthers && figs.length > 0) {
       // 其中:安阳市3例、漯河市3例。其他地市新增确诊病例中,郑州市12例、…: one list in two sentences
       // (其他2个地市新增确诊病例中: the heading may hold a count of its own).
       const lead0 = norm.slice(sentence.start, Math.min(sentence.end, sentence.start + 40));
@@ -949,7 +1022,7 @@ export function findGroups(
         for (const f of more) ctxHandled.add(f.fig.id);
       }
     }
-    if (pendingOwner && !/^其[他余中]/.test(lead)) {
+    if (pendingOwner && !leadOthers && !leadQizhong) {
       emitRuns(pendingOwner.owner, pendingOwner.items, '其中');
       pendingOwner = undefined;
     }
@@ -960,18 +1033,35 @@ export function findGroups(
       let segEnd = segStart;
       if (headedLead) while (segEnd < sentence.end && norm.charCodeAt(segEnd) !== SEMICOLON_CODE) segEnd++;
       else segEnd = sentence.end;
-      const first = figs.find((f) => f.start >= segStart && f.start < segEnd);
+      // (without headings the segment is the sentence, whose first count is figs[0])
+      const first = headedLead ? figs.find((f) => f.start >= segStart && f.start < segEnd) : figs[0];
       if (first) {
-        let intro = norm.slice(segStart, first.start);
-        const lead1 = intro.length - intro.trimStart().length;
-        const qz = /^(其中)[:,]?/.exec(intro.slice(lead1));
-        const skip = lead1 + (qz ? qz[0].length : 0);
-        intro = intro.slice(skip);
-        const comma = intro.search(/[,:]/);
-        const head = comma > 0 ? intro.slice(0, comma).trim() : '';
+        // the intro, segStart to the first count, after blanks and a 其中 (其中:, 其中,): its
+        // head is its words before the first , or : (at least one word), trimmed
+        let p = skipSpaces(norm, segStart, first.start);
+        if (p + 2 <= first.start && norm.charCodeAt(p) === QI && norm.charCodeAt(p + 1) === ZHONG) {
+          p += 2;
+          if (p < first.start && (norm.charCodeAt(p) === COLON_CODE || norm.charCodeAt(p) === COMMA_CODE)) p++;
+        }
+        const skip = p - segStart;
+        // (a head of more than 20 characters is no heading: a word past the 20th ends the search)
+        let q = p;
+        let long = false;
+        for (; q < first.start; q++) {
+          const c = norm.charCodeAt(q);
+          if (c === COMMA_CODE || c === COLON_CODE) break;
+          if (q - p >= 20 && !isJsSpace(c)) {
+            long = true;
+            break;
+          }
+        }
+        const comma = !long && q < first.start ? q - p : -1;
+        // (the head is cut out only when it ends in 中)
+        const headEnd = comma > 0 ? trimSpacesEnd(norm, p, q) : p;
+        const head = headEnd > p && norm.charCodeAt(headEnd - 1) === ZHONG ? norm.slice(p, q).trim() : '';
         if (head.endsWith('中') && !head.endsWith('集中') && head.length <= 20) {
           // (a part of an earlier list is no total: 其中A市15例、C市8例。新增…中)
-          const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd).filter((f) => !consumed.has(f.id)));
+          const owner = earlierTotal(head, () => counts.slice(Math.max(0, recentEnd - 40), recentEnd).filter((f) => !consumed.has(f.id)));
           if (owner && !ctxHandled.has(owner.id)) {
             const items = parseList(ctx, text, owner, segStart + skip + comma + 1, segEnd, 0);
             if (items.length > 1 || (headedLead && items.length > 0)) {
@@ -1040,7 +1130,7 @@ export function findGroups(
         if (norm[q] === '(' && /^(均为|均系|全部为|都是)/.test(norm.slice(j + 1, q))) open = q;
       }
       if (open >= 0) {
-        const close = matchingClose(norm, open, sentence.end);
+        const close = brackets.enclosingClose(open + 1, sentence.end); // (the ) matching the ( at open)
         const inner = norm.slice(open + 1, Math.min(open + 6, close)).trimStart();
         const subset = SUBSET_HEAD.exec(inner);
         const items = parseList(ctx, text, owner, open + 1, close, d + 1, true);
@@ -1051,7 +1141,7 @@ export function findGroups(
         continue;
       }
       if (consumed.has(owner.id)) continue;
-      const limit = d > 0 ? enclosingClose(norm, owner.end, sentence.end) : sentence.end;
+      const limit = d > 0 ? brackets.enclosingClose(owner.end, sentence.end) : sentence.end;
       // (2) 新增的9例确诊病例中, …
       if (tail.endsWith('中') && !tail.endsWith('集中') && (next === ',' || next === ':')) {
         const items = parseList(ctx, text, owner, j + 1, limit, d);
@@ -1108,7 +1198,7 @@ export function findGroups(
 
   // Readings that look at other sentences once every list is known.
   type Frame = { lead: string; origin: Figure['origin'] };
-  const frames = new Map<number, Frame | undefined>();
+  const frames: Array<Frame | null | undefined> = []; // by sentence index (null: read, no frame)
   sentences.forEach((sentence, si) => {
     deadline.check();
     const ctx = contexts[si];
@@ -1247,9 +1337,10 @@ export function findGroups(
    * the same). Undefined for other sentences.
    */
   function frameOf(si: number): Frame | undefined {
-    if (frames.has(si)) return frames.get(si);
+    const known = si >>> 0 === si ? frames[si] : undefined;
+    if (known !== undefined) return known ?? undefined;
     const frame = readFrame(si);
-    frames.set(si, frame);
+    if (si >>> 0 === si) frames[si] = frame ?? null;
     return frame;
   }
 
