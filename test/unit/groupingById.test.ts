@@ -47,8 +47,10 @@ describe('grouping/byId: DepthTable and SentenceDepths', () => {
     assert.deepEqual([1.5, -2, 0, 1].map((id) => s.get(id)), [3, 1, 0, 0]);
   });
 
-  it('fits only distinct whole ids below the size', () => {
-    assert.equal(DepthTable.fits([fig(0), fig(2), fig(1)], 3), true);
+  it('fits only whole ids below the size, in increasing order', () => {
+    assert.equal(DepthTable.fits([fig(0), fig(1), fig(2)], 3), true);
+    assert.equal(DepthTable.fits([fig(0), fig(2)], 3), true);
+    assert.equal(DepthTable.fits([fig(0), fig(2), fig(1)], 3), false); // (distinct, but not in order: not taken)
     assert.equal(DepthTable.fits([], 0), true);
     assert.equal(DepthTable.fits([fig(0), fig(0)], 3), false);
     assert.equal(DepthTable.fits([fig(3)], 3), false);

@@ -23,7 +23,7 @@ import { NO_DEADLINE, type Deadline } from './deadline';
 import { IdMarks } from './checks/idMarks';
 import { ById, ByLabel, DepthTable, FLAT, RunsSeen, SentenceDepths } from './grouping/byId';
 import { Brackets, positionsOf } from './grouping/brackets';
-import { isJsSpace, skipSpaces, trimSpacesEnd } from './grouping/chars';
+import { codeAt, isJsSpace, skipSpaces, sliceEndsWith, trimSpacesEnd } from './grouping/chars';
 import type { Dimension, Figure, Group, Span } from './types';
 
 const PERSON_UNITS = new Set(['例', '人', '名', '位', '宗']);
@@ -45,6 +45,12 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
 const SEMICOLON_CODE = 59;
 const COMMA_CODE = 44;
 const COLON_CODE = 58;
+const OPEN_CODE = 40;
+const DANG = '当'.charCodeAt(0);
+/** The first characters of the cues 现已, 已分别, 分别为/是, 均已, 为 after a total's clause. */
+const CUE_FIRST = new Set([...'现已分均为'].map((c) => c.charCodeAt(0)));
+/** 分别为/分别是/则为 in a total's own clause (101宗境外輸入病例分別為…). */
+const OWN_CLAUSE_CUE = /(分别为|分别是|则为)/;
 const QI = '其'.charCodeAt(0);
 const ZHONG = '中'.charCodeAt(0);
 
@@ -159,14 +165,16 @@ export function isPlaceName(s: string): boolean {
   return placeLevel(s) !== undefined;
 }
 
-const levelCache = new Map<string, number | undefined>();
+/** placeLevel by label, with 0 for no level (so that one get answers). */
+const levelCache = new Map<string, number>();
 
 /** 1 province, 2 city, 3 county/district, 4 street/town, 5 community/village. */
 export function placeLevel(label: string): number | undefined {
-  if (levelCache.has(label)) return levelCache.get(label);
+  const known = levelCache.get(label);
+  if (known !== undefined) return known === 0 ? undefined : known;
   const level = computePlaceLevel(label);
   if (levelCache.size > 50000) levelCache.clear();
-  levelCache.set(label, level);
+  levelCache.set(label, level ?? 0);
   return level;
 }
 
@@ -243,6 +251,23 @@ for (const c of ',;、(。)') SEPARATORS[c.charCodeAt(0)] |= PAREN_SCAN_END;
 for (const c of ',;、。') SEPARATORS[c.charCodeAt(0)] |= SUBSET_CLAUSE_END;
 const HEAD_STOP = 8; // , ; : ( ) 。 end the head of an item (itemHead)
 for (const c of ',;:()。') SEPARATORS[c.charCodeAt(0)] |= HEAD_STOP;
+// What parseList asks of the words between two items, read in one pass (charMask): a string
+// without a pattern's character holds none of its words, and is not searched for them.
+const HAS_SEMICOLON = 16; // ;
+const HAS_LING = 32; // 另 (另有)
+const HAS_SUBLIST_FIRST = 64; // the first characters of the SUBLIST_CUE words
+const HAS_CORRECTION_FIRST = 128; // the first characters of the CORRECTION_HEAD words
+SEPARATORS[SEMICOLON_CODE] |= HAS_SEMICOLON;
+SEPARATORS['另'.charCodeAt(0)] |= HAS_LING;
+for (const c of '其当分则') SEPARATORS[c.charCodeAt(0)] |= HAS_SUBLIST_FIRST;
+for (const c of '订核重') SEPARATORS[c.charCodeAt(0)] |= HAS_CORRECTION_FIRST;
+
+/** The flags of SEPARATORS of all the characters of s, together. */
+function charMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) mask |= SEPARATORS[s.charCodeAt(i)] as number;
+  return mask;
+}
 function separates(norm: string, i: number, flag: number): boolean {
   return ((SEPARATORS[norm.charCodeAt(i)] as number) & flag) !== 0;
 }
@@ -361,9 +386,11 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (f.start < skipUntil) continue;
     if (!unitsCompatible(f.unit, owner.unit) || !sameCountedNoun(norm, f, owner)) continue;
     const between = norm.slice(prevEnd, f.start);
+    const mask = charMask(between); // (the head is the end of `between`: what it lacks, the head lacks)
+    const semicolon = (mask & HAS_SEMICOLON) !== 0; // between.includes(';')
     const headStart = itemHeadStart(norm, f, prevEnd);
     // 订正重复报告病例195例, 核减2例: a correction beside the parts, not one of them.
-    if (CORRECTION_HEAD.test(norm.slice(headStart, f.start))) {
+    if ((mask & HAS_CORRECTION_FIRST) !== 0 && CORRECTION_HEAD.test(norm.slice(headStart, f.start))) {
       prevEnd = f.end;
       continue;
     }
@@ -384,29 +411,29 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (f.qualifier === 'cumulative' && (owner.qualifier === 'new' || owner.qualifier === 'current')) break;
     // 另有 may add what the total leaves out (348宗核酸陽性個案,當中97宗…,另有404宗快測呈報個案):
     // it is read as a part only when it fits.
-    if (between.includes('另有') && lowSum(items) + f.low > owner.high) break;
+    if ((mask & HAS_LING) !== 0 && between.includes('另有') && lowSum(items) + f.low > owner.high) break;
     // 新增4例,其中一名…、一例…、另二例…,高屏的3名個案活動地具有交集: a count after 的 speaks of
     // cases already listed; once the list closes its total, it is no part.
     if (items.length >= 2 && endsWithDe(norm, headStart, f.start) && itemsClose(owner, items)) break;
-    if (between.includes(';')) {
+    if (semicolon) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:
       //   吉林1730例,其中长春市…;上海260例   (closes 吉林's sublist, 上海 is 吉林's sibling)
       //   其中境外输入病例43例(…);本土病例2086例  (本土 is 境外输入's sibling)
       //   按区域分布在平城区3例、云冈区6例;发现方式分别为…  (a new dimension)
       //   …32例,其中境外输入28例,本土4例(…);当日转为确诊病例4例  (not a sibling: the list ends)
       // (…其中839例本土,居住縣市分布為新北市837例、宜蘭縣2例;另14例為境外移入: 另 closes it too)
-      if (current && (sameKind(ctx.dims, f, current.fig) || between.includes('另'))) current = undefined;
+      if (current && (sameKind(ctx.dims, f, current.fig) || (mask & HAS_LING) !== 0)) current = undefined;
       if (!current && !bracketed) {
         const first = items[0];
-        const cueAhead = /(分别|按|方式)/.test(between);
+        const cueAhead = NEW_SEGMENT_CUE.test(between);
         if (!cueAhead && !(first && (sameKind(ctx.dims, f, first.fig) || subcategories(owner, first.fig, f)))) break;
       }
     }
     // 分布为 splits the one item before it (其中839例本土,个案分布为…); after several items it
     // splits the total again (為41,073例男性、44,211例女性、26例調查中,個案分布為…).
-    const cueWord = SUBLIST_CUE.exec(between)?.[1];
+    const cueWord = (mask & HAS_SUBLIST_FIRST) !== 0 ? SUBLIST_CUE.exec(between)?.[1] : undefined;
     const opensSublist =
-      items.length > 0 && !current && !between.includes(';') && cueWord !== undefined && !SUBSET_HEAD.test(between.trim()) && (!cueWord.startsWith('分布') || items.length === 1);
+      items.length > 0 && !current && !semicolon && cueWord !== undefined && !SUBSET_HEAD.test(between.trim()) && (!cueWord.startsWith('分布') || items.length === 1);
     if (opensSublist) current = items[items.length - 1];
     const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
     // 累计报告阳性感染者8206例。其中确诊病例4059例(…),尚在院治疗263例;无症状感染者4147例…: a
@@ -777,6 +804,9 @@ function clauseAround(norm: string, f: Figure, floor: number, ceiling: number): 
   return norm.slice(a, f.start) + '|' + norm.slice(f.end, b);
 }
 
+/** The counts of a sentence without any (shared: never added to). */
+const NO_COUNTS: Figure[] = [];
+
 /** The totals and their parts, sentence by sentence; `deadline` is checked per sentence and per candidate total. */
 export function findGroups(
   text: string,
@@ -787,7 +817,13 @@ export function findGroups(
   deadline: Deadline = NO_DEADLINE,
 ): Group[] {
   const groups: Group[] = [];
-  const counts = allFigures.filter((f) => f.kind === 'count' && !f.zero);
+  const counts: Figure[] = [];
+  let countsInOrder = true; // (by start: then each sentence's counts are a run of them)
+  for (const f of allFigures) {
+    if (f.kind !== 'count' || f.zero) continue;
+    if (counts.length > 0 && f.start < (counts[counts.length - 1] as Figure).start) countsInOrder = false;
+    counts.push(f);
+  }
   // (tables by figure id: see grouping/byId.ts)
   const size = allFigures.length;
   const seen = new RunsSeen(size); // the runs of parts recorded for each total
@@ -795,8 +831,9 @@ export function findGroups(
   const consumed = new IdMarks(size); // figures already read as parts of a list
   const partOf = new ById<Figure>(size); // part → its total
   const dims = new ByLabel<Dimension>(size, labelDimension);
-  // one depth table for all sentences, when each count has an id of its own (always, in analyze)
-  const depthTable = DepthTable.fits(counts, size) ? new DepthTable(size) : undefined;
+  // one depth table for all sentences, when each count has an id of its own (always, in analyze);
+  // made at the first sentence with brackets (null: the ids do not fit it)
+  let depthTable: DepthTable | null | undefined;
 
   /** Records one group and lets the parts take the total's category, qualifier and origin. */
   const pushGroup = (owner: Figure, r: Item[], cue: string, dimension: Dimension, kind: Group['kind']): void => {
@@ -961,15 +998,27 @@ export function findGroups(
   for (const sentence of sentences) {
     sentenceIndex++;
     deadline.check();
-    const figs: Figure[] = [];
-    while (k < counts.length && (counts[k] as Figure).start < sentence.end) {
-      const f = counts[k] as Figure;
-      if (f.start >= sentence.start) figs.push(f);
-      k++;
+    // the counts that start before the sentence's end, but for those before its start (in text
+    // order: the sentence's counts are the last of them, cut out at once; most sentences have none)
+    let figs = NO_COUNTS;
+    if (countsInOrder) {
+      const from = k;
+      while (k < counts.length && (counts[k] as Figure).start < sentence.end) k++;
+      let first = from;
+      while (first < k && (counts[first] as Figure).start < sentence.start) first++;
+      if (first < k) figs = counts.slice(first, k);
+    } else {
+      figs = [];
+      while (k < counts.length && (counts[k] as Figure).start < sentence.end) {
+        const f = counts[k] as Figure;
+        if (f.start >= sentence.start) figs.push(f);
+        k++;
+      }
     }
     // every figure is at depth 0 in a sentence with no bracket (most): nothing to record
     let depth = FLAT;
     if (figs.length > 0 && brackets.openWithin(sentence.start, sentence.end)) {
+      if (depthTable === undefined) depthTable = DepthTable.fits(counts, size) ? new DepthTable(size) : null;
       if (depthTable) {
         const table = depthTable;
         const si = sentenceIndex;
@@ -977,7 +1026,7 @@ export function findGroups(
         depth = new SentenceDepths(depthTable, sentenceIndex, undefined);
       } else depth = new SentenceDepths(undefined, sentenceIndex, depths(norm, sentence, figs));
     }
-    const ctx: Ctx = { norm, figures: figs, depth, dims };
+    const ctx: Ctx = figs.length > 0 ? { norm, figures: figs, depth, dims } : { norm, figures: NO_COUNTS, depth: FLAT, dims };
     contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
     // (what is asked of the lead, its first six characters after blanks: its first two)
@@ -1108,9 +1157,10 @@ export function findGroups(
       while (j < nextFigure && !separates(norm, j, OWNER_CLAUSE_END) && j - owner.end < 30) j++;
       if (j >= nextFigure) {
         // 101宗境外輸入病例分別為廣東的44宗…: the cue sits in the owner's own clause.
+        if (consumed.has(owner.id)) continue;
         const own = norm.slice(owner.end, nextFigure);
-        const m = /(分别为|分别是|则为)/.exec(own);
-        if (m && !consumed.has(owner.id) && own.length - m.index - m[0].length <= 8 && !/[,;:、()]/.test(own.slice(0, m.index))) {
+        const m = OWN_CLAUSE_CUE.exec(own);
+        if (m && own.length - m.index - m[0].length <= 8 && !/[,;:、()]/.test(own.slice(0, m.index))) {
           const items = parseList(ctx, text, owner, owner.end + m.index, sentence.end, d);
           if (items.length > 0) {
             ctxHandled.add(owner.id);
@@ -1119,15 +1169,14 @@ export function findGroups(
         }
         continue;
       }
-      const tail = norm.slice(owner.end, j);
-      const next = norm[j];
+      const next = codeAt(norm, j); // (norm[j], as a code)
       // (1) A parenthesis right after the total (possibly after 均为…病例): parts inside it.
       let open = -1;
-      if (next === '(') open = j;
-      else if (next === ',' || next === ':') {
+      if (next === OPEN_CODE) open = j;
+      else if (next === COMMA_CODE || next === COLON_CODE) {
         let q = j + 1;
         while (q < nextFigure && q - j <= 14 && !separates(norm, q, PAREN_SCAN_END)) q++;
-        if (norm[q] === '(' && /^(均为|均系|全部为|都是)/.test(norm.slice(j + 1, q))) open = q;
+        if (codeAt(norm, q) === OPEN_CODE && /^(均为|均系|全部为|都是)/.test(norm.slice(j + 1, q))) open = q;
       }
       if (open >= 0) {
         const close = brackets.enclosingClose(open + 1, sentence.end); // (the ) matching the ( at open)
@@ -1143,7 +1192,8 @@ export function findGroups(
       if (consumed.has(owner.id)) continue;
       const limit = d > 0 ? brackets.enclosingClose(owner.end, sentence.end) : sentence.end;
       // (2) 新增的9例确诊病例中, …
-      if (tail.endsWith('中') && !tail.endsWith('集中') && (next === ',' || next === ':')) {
+      // (the words between the total and j, read in place)
+      if (sliceEndsWith(norm, owner.end, j, '中') && !sliceEndsWith(norm, owner.end, j, '集中') && (next === COMMA_CODE || next === COLON_CODE)) {
         const items = parseList(ctx, text, owner, j + 1, limit, d);
         if (items.length > 0) {
           ctxHandled.add(owner.id);
@@ -1151,18 +1201,21 @@ export function findGroups(
         }
         continue;
       }
-      if (next !== ',' && next !== ':' && next !== ';') continue;
+      if (next !== COMMA_CODE && next !== COLON_CODE && next !== SEMICOLON_CODE) continue;
       // (3) …401例,其中,平城区220例、…   (4) …118人,现已集中隔离46人、…   (5) …22例,分别是上海的11例、…
-      const after = norm.slice(j + 1, j + 6);
+      // (each cue starts with one of a few characters: the words after are cut out only then)
+      const c1 = Number.isInteger(j) ? norm.charCodeAt(j + 1) : norm.slice(j + 1, j + 6).charCodeAt(0); // (the first of them)
       let cue: string | undefined;
-      // 當中 (Hong Kong) is read as 其中.
-      if (/^(其中|当中)/.test(after) && !/^(其中|当中)(重症|危重|重型)/.test(after)) cue = '其中';
-      else {
-        const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(after);
+      if (c1 === QI || c1 === DANG) {
+        // 當中 (Hong Kong) is read as 其中.
+        const after = norm.slice(j + 1, j + 6);
+        if (/^(其中|当中)/.test(after) && !/^(其中|当中)(重症|危重|重型)/.test(after)) cue = '其中';
+      } else if (CUE_FIRST.has(c1)) {
+        const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(norm.slice(j + 1, j + 6));
         if (m) cue = m[1];
       }
       if (!cue) {
-        if (next !== ',' && next !== ';') continue;
+        if (next !== COMMA_CODE && next !== SEMICOLON_CODE) continue;
         // (6) 累计确诊1095例,男性542例,女性553例: a sex split of the sentence's one total so far.
         const following = figs[idx + 1];
         if (!following) continue;

@@ -14,22 +14,30 @@ function dense(id: number, size: number): boolean {
   return id >>> 0 === id && id < size;
 }
 
-/** A Map<number, T> from figure id, as an array for ids 0 … size − 1. */
+/** An array of `size` entries, each `value`. */
+function filled<T>(size: number, value: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < size; i++) out.push(value);
+  return out;
+}
+
+/**
+ * A Map<number, T> from figure id, as an array for ids 0 … size − 1, made at the first set (a
+ * document without groups needs none).
+ */
 export class ById<T> {
-  private readonly values: Array<T | undefined> = [];
+  private values: Array<T | undefined> | undefined;
   private other: Map<number, T> | undefined;
 
-  constructor(private readonly size: number) {
-    for (let i = 0; i < size; i++) this.values.push(undefined);
-  }
+  constructor(private readonly size: number) {}
 
   get(id: number): T | undefined {
-    if (dense(id, this.size)) return this.values[id];
+    if (dense(id, this.size)) return this.values === undefined ? undefined : this.values[id];
     return this.other === undefined ? undefined : this.other.get(id);
   }
 
   set(id: number, value: T): void {
-    if (dense(id, this.size)) this.values[id] = value;
+    if (dense(id, this.size)) (this.values ??= filled<T | undefined>(this.size, undefined))[id] = value;
     else (this.other ??= new Map()).set(id, value);
   }
 }
@@ -43,24 +51,24 @@ export class ById<T> {
  * `unique` is false and each sentence keeps a Map of its own, as before.
  */
 export class DepthTable {
-  private readonly depth: number[] = [];
-  private readonly stamp: number[] = [];
+  private readonly depth: number[];
+  private readonly stamp: number[];
 
   constructor(readonly size: number) {
-    for (let i = 0; i < size; i++) {
-      this.depth.push(0);
-      this.stamp.push(-1);
-    }
+    this.depth = filled(size, 0);
+    this.stamp = filled(size, -1);
   }
 
-  /** Whether the ids of `figures` are distinct whole numbers in 0 … size − 1 (the table may be used). */
+  /**
+   * Whether the table may be used for `figures`: their ids are whole numbers in 0 … size − 1,
+   * in increasing order (so distinct), as the analysis numbers them.
+   */
   static fits(figures: readonly Figure[], size: number): boolean {
-    const seen: boolean[] = [];
-    for (let i = 0; i < size; i++) seen.push(false);
+    let last = -1;
     for (const f of figures) {
       const id = f.id;
-      if (!dense(id, size) || seen[id]) return false;
-      seen[id] = true;
+      if (!dense(id, size) || id <= last) return false;
+      last = id;
     }
     return true;
   }
@@ -136,28 +144,29 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
  * (multiplicity, resolveBare) is read again, so the answer is always `read(f.label)`.
  */
 export class ByLabel<T> {
-  private readonly labels: Array<string | undefined> = [];
-  private readonly values: Array<T | undefined> = [];
+  // (made at the first ask)
+  private labels: Array<string | undefined> | undefined;
+  private values: Array<T | undefined> = [];
 
   constructor(
     private readonly size: number,
     private readonly read: (label: string | undefined) => T,
-  ) {
-    for (let i = 0; i < size; i++) {
-      this.labels.push(undefined);
-      this.values.push(undefined);
-    }
-  }
+  ) {}
 
   of(f: Figure): T {
     const id = f.id;
     const label = f.label;
     if (!dense(id, this.size)) return this.read(label);
+    let labels = this.labels;
+    if (labels === undefined) {
+      labels = this.labels = filled<string | undefined>(this.size, undefined);
+      this.values = filled<T | undefined>(this.size, undefined);
+    }
     const known = this.values[id];
-    if (known !== undefined && this.labels[id] === label) return known;
+    if (known !== undefined && labels[id] === label) return known;
     const value = this.read(label);
     this.values[id] = value;
-    this.labels[id] = label;
+    labels[id] = label;
     return value;
   }
 }

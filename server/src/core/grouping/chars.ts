@@ -34,3 +34,17 @@ export function trimSpacesEnd(s: string, from: number, to: number): number {
 export function startsWithin(s: string, word: string, from: number, to: number): boolean {
   return from + word.length <= to && s.startsWith(word, from);
 }
+
+/**
+ * The code of s[i] (what s[i] is, as a code): NaN where s[i] is undefined (i out of range, or
+ * no whole number, where charCodeAt would read the character at the whole part).
+ */
+export function codeAt(s: string, i: number): number {
+  return Number.isInteger(i) ? s.charCodeAt(i) : NaN;
+}
+
+/** Whether s.slice(from, to) ends with `word`, read in place for whole positions 0 ≤ from ≤ to ≤ s.length. */
+export function sliceEndsWith(s: string, from: number, to: number, word: string): boolean {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= s.length)) return s.slice(from, to).endsWith(word);
+  return to - from >= word.length && s.startsWith(word, to - word.length);
+}
