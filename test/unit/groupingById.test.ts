@@ -78,13 +78,17 @@ describe('grouping/byId: RunsSeen', () => {
     }
   });
 
-  it('keeps a copy of the ids it is given', () => {
+  it('tells the runs of one total apart, and the same run of two totals', () => {
     const runs = new RunsSeen(4);
-    const ids = [1, 2];
-    assert.equal(runs.add(0, ids), true);
-    ids[1] = 3;
+    assert.equal(runs.add(0, [1, 2]), true);
+    assert.equal(runs.add(0, [1, 2, 3]), true);
+    assert.equal(runs.add(0, [2, 1]), true);
+    assert.equal(runs.add(1, [1, 2]), true);
+    assert.equal(runs.add(9, [1, 2]), true);
     assert.equal(runs.add(0, [1, 2]), false);
-    assert.equal(runs.add(0, [1, 3]), true);
+    assert.equal(runs.add(9, [1, 2]), false);
+    assert.equal(runs.add(0, []), true);
+    assert.equal(runs.add(0, []), false);
   });
 });
 

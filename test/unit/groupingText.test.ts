@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Brackets, depthsByCharacter, enclosingCloseByCharacter, positionsOf } from '../../server/src/core/grouping/brackets';
+import { Brackets, depthsByCharacter, enclosingCloseByCharacter, NextIndex, positionsOf } from '../../server/src/core/grouping/brackets';
 import { isJsSpace, skipSpaces, trimSpacesEnd } from '../../server/src/core/grouping/chars';
 
 function random(seed: number): (n: number) => number {
@@ -40,6 +40,19 @@ describe('grouping/brackets', () => {
       }
     }
     assert.deepEqual(positionsOf('abc', ''), []);
+  });
+
+  it('NextIndex answers as indexOf, asked in any order', () => {
+    const rand = random(17);
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: rand(30) }, () => 'a)b'[rand(3)]).join('');
+      const next = new NextIndex(text, ')');
+      for (let q = 0; q < 20; q++) {
+        const pos = rand(4) === 0 ? rand(text.length + 2) : Math.min(text.length + 1, q + rand(3));
+        const i = text.indexOf(')', pos);
+        assert.equal(next.next(pos), i < 0 ? Infinity : i, JSON.stringify([text, pos, q]));
+      }
+    }
   });
 
   it('enclosingClose and depths give what the character loops give', () => {

@@ -85,13 +85,18 @@ const LEAD_QIYU = QI * 0x10000 + '余'.charCodeAt(0);
  * by , or :, so the 24 characters are tried only when they hold one.
  */
 function headedAt(norm: string, start: number): boolean {
-  const window = norm.slice(start, start + 24);
-  let found = false;
-  for (let i = window.indexOf('中'); i >= 0 && !found; i = window.indexOf('中', i + 1)) {
-    const c = window.charCodeAt(i + 1);
-    found = c === COMMA_CODE || c === COLON_CODE;
+  if (start >>> 0 === start) {
+    // (the window read in place: cut out only when it holds 中, or 中:)
+    const end = Math.min(start + 24, norm.length);
+    let found = false;
+    for (let i = start; i + 1 < end && !found; i++) {
+      if (norm.charCodeAt(i) !== ZHONG) continue;
+      const c = norm.charCodeAt(i + 1);
+      found = c === COMMA_CODE || c === COLON_CODE;
+    }
+    if (!found) return false;
   }
-  return found && HEADED_LEAD.test(window.trimStart());
+  return HEADED_LEAD.test(norm.slice(start, start + 24).trimStart());
 }
 /** 其中:确诊病例中, or 新增确诊病例中, at a sentence's start: lists with headings of their own (one per ;). */
 const HEADED_LEAD = /^(?:其中[:,]?)?\s*(?!其中)[^,:;。\s][^,:;。]{0,11}中[,:]/;
@@ -836,11 +841,11 @@ export function findGroups(
   let depthTable: DepthTable | null | undefined;
 
   /** Records one group and lets the parts take the total's category, qualifier and origin. */
-  const pushGroup = (owner: Figure, r: Item[], cue: string, dimension: Dimension, kind: Group['kind']): void => {
+  const pushGroup = (owner: Figure, r: Item[], cue: string, dimension: Dimension, kind: Group['kind'], ids?: number[]): void => {
     groups.push({
       id: groups.length,
       total: owner.id,
-      parts: r.map((p) => p.fig.id),
+      parts: ids ?? r.map((p) => p.fig.id), // (the ids of r, when the caller has them)
       multipliers: r.map((p) => p.mult),
       dimension,
       kind,
@@ -874,10 +879,11 @@ export function findGroups(
 
   /** A reading of its own (a sex or outcome split, a numbered list): one group, all its parts. */
   const pushWhole = (owner: Figure, r: Item[], cue: string, dimension?: Dimension): void => {
-    if (!seen.add(owner.id, r.map((p) => p.fig.id))) return;
+    const ids = r.map((p) => p.fig.id);
+    if (!seen.add(owner.id, ids)) return;
     ctxHandled.add(owner.id);
     const dim = dimension ?? r.map((p) => dims.of(p.fig)).find((d) => d !== 'other') ?? 'other';
-    pushGroup(owner, r, cue, dim, 'partition');
+    pushGroup(owner, r, cue, dim, 'partition', ids);
   };
 
   const emitRuns = (owner: Figure, items: Item[], cue: string): void => {
@@ -911,7 +917,8 @@ export function findGroups(
     if (run.length > 0) runs.push(run);
     let previousDim: Dimension | undefined;
     for (const r of runs) {
-      if (!seen.add(owner.id, r.map((p) => p.fig.id))) continue;
+      const ids = r.map((p) => p.fig.id);
+      if (!seen.add(owner.id, ids)) continue;
       const named: Dimension[] = []; // the dimensions of the run's labels that name one
       for (const p of r) {
         const d = dims.of(p.fig);
@@ -937,7 +944,7 @@ export function findGroups(
       }
       const subset = (parts.length === 1 && (parts[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
       if (!subset) resolveBare(text, norm, owner, parts);
-      pushGroup(owner, parts, cue, named[0] ?? 'other', subset ? 'subset' : 'partition');
+      pushGroup(owner, parts, cue, named[0] ?? 'other', subset ? 'subset' : 'partition', parts === r ? ids : undefined);
     }
     // sublists of items
     for (const it of items) {

@@ -31,18 +31,40 @@ function whole(...xs: number[]): boolean {
   return true;
 }
 
+/**
+ * Where a character is next, at or after a position, by indexOf, remembering the last answer:
+ * asked again for a position between the last one asked and that answer, it answers the same
+ * without reading the text again (nothing is between). Asked in increasing order (as a reading
+ * from bracket to bracket asks), it reads each character at most once.
+ */
+export class NextIndex {
+  private from = Infinity; // the last position asked …
+  private found = -1; // … and where the character is at or after it (Infinity: nowhere)
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The first position ≥ `pos` (a whole number) where the character is; Infinity when there is none. */
+  next(pos: number): number {
+    if (pos >= this.from && pos <= this.found) return this.found;
+    const i = this.text.indexOf(this.char, pos);
+    this.from = pos;
+    this.found = i < 0 ? Infinity : i;
+    return this.found;
+  }
+}
+
 export class Brackets {
   /** Where each ( is. */
   readonly opens: number[];
-  private closesFound: number[] | undefined;
+  /** Where the next ) is (the ) are asked for only in sentences with a (, from bracket to bracket). */
+  private readonly closes: NextIndex;
 
   constructor(private readonly text: string) {
     this.opens = positionsOf(text, '(');
-  }
-
-  /** Where each ) is (found when first asked: a text without ( never asks). */
-  get closes(): number[] {
-    return (this.closesFound ??= positionsOf(this.text, ')'));
+    this.closes = new NextIndex(text, ')');
   }
 
   /** Whether a ( is in [from, to). */
@@ -58,13 +80,11 @@ export class Brackets {
   enclosingClose(from: number, end: number): number {
     if (!whole(from, end)) return enclosingCloseByCharacter(this.text, from, end);
     const opens = this.opens;
-    const closes = this.closes;
     let o = firstAtOrAfter(opens, at, from);
-    let c = firstAtOrAfter(closes, at, from);
+    let close = this.closes.next(from);
     let d = 0;
     for (;;) {
       const open = o < opens.length ? (opens[o] as number) : Infinity;
-      const close = c < closes.length ? (closes[c] as number) : Infinity;
       if (open < close) {
         if (open >= end) return end;
         d++;
@@ -73,7 +93,7 @@ export class Brackets {
         if (close >= end) return end;
         if (d === 0) return close;
         d--;
-        c++;
+        close = this.closes.next(close + 1);
       }
     }
   }
@@ -96,16 +116,14 @@ export class Brackets {
       return;
     }
     const opens = this.opens;
-    const closes = this.closes;
     let o = firstAtOrAfter(opens, at, start);
-    let c = firstAtOrAfter(closes, at, start);
+    let close = this.closes.next(start);
     let d = 0;
     for (let i = 0; i < count; i++) {
       const s = (figs[i] as Positioned).start;
       // the brackets before the figure, in order
       for (;;) {
         const open = o < opens.length ? (opens[o] as number) : Infinity;
-        const close = c < closes.length ? (closes[c] as number) : Infinity;
         if (open < close) {
           if (open >= s) break;
           d++;
@@ -113,7 +131,7 @@ export class Brackets {
         } else {
           if (close >= s) break;
           if (d > 0) d--;
-          c++;
+          close = this.closes.next(close + 1);
         }
       }
       record(i, d);

@@ -14,11 +14,9 @@ function dense(id: number, size: number): boolean {
   return id >>> 0 === id && id < size;
 }
 
-/** An array of `size` entries, each `value`. */
+/** An array of `size` entries, each `value` (Array.fill: several times faster than pushing them). */
 function filled<T>(size: number, value: T): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < size; i++) out.push(value);
-  return out;
+  return new Array<T>(size).fill(value);
 }
 
 /**
@@ -108,13 +106,16 @@ export const FLAT: SentenceDepths = new SentenceDepths(undefined, -1, undefined)
  * NaN equal to NaN.
  */
 export class RunsSeen {
-  private readonly byOwner: ById<number[][]>;
+  private readonly byOwner: ById<Array<readonly number[]>>;
 
   constructor(size: number) {
     this.byOwner = new ById(size);
   }
 
-  /** Records the run of `ids` for `owner`; false when it was recorded before. */
+  /**
+   * Records the run of `ids` for `owner`; false when it was recorded before. The array is kept
+   * as it is, not copied: it must not change after (a group's parts may share it).
+   */
   add(owner: number, ids: readonly number[]): boolean {
     let runs = this.byOwner.get(owner);
     if (runs === undefined) {
@@ -123,7 +124,7 @@ export class RunsSeen {
     } else {
       for (const run of runs) if (sameIds(run, ids)) return false;
     }
-    runs.push(ids.slice());
+    runs.push(ids);
     return true;
   }
 }
