@@ -77,6 +77,7 @@ function leadOf(norm: string, start: number): number {
   return c0 * 0x10000 + c1;
 }
 const LEAD_QIZHONG = QI * 0x10000 + ZHONG;
+const NO_LEAD = -1;
 const LEAD_QITA = QI * 0x10000 + '他'.charCodeAt(0);
 const LEAD_QIYU = QI * 0x10000 + '余'.charCodeAt(0);
 
@@ -117,9 +118,10 @@ function vaccinationStages(run: readonly Item[]): boolean {
 const EXHAUSTIVE_OUTCOMES = /(现有|现无|在院|尚在|排除|转确诊)/;
 const EXHAUSTIVE_SEVERITIES = /(普通|轻)/;
 
-/** The labels of a run in simplified characters, joined by |. */
-function simplifiedLabels(run: readonly Item[]): string {
-  return run.map((p) => toSimplified(p.fig.label ?? '')).join('|');
+/** Whether the label of an item of the run, in simplified characters, holds a word of `words`. */
+function someSimplifiedLabel(run: readonly Item[], words: RegExp): boolean {
+  for (const p of run) if (words.test(toSimplified(p.fig.label ?? ''))) return true;
+  return false;
 }
 
 /** After a ';' between two items, the words that start a split of the total again (…;发现方式分别为…). */
@@ -390,10 +392,30 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (fd !== depth && !singleton) continue;
     if (f.start < skipUntil) continue;
     if (!unitsCompatible(f.unit, owner.unit) || !sameCountedNoun(norm, f, owner)) continue;
-    const between = norm.slice(prevEnd, f.start);
-    const mask = charMask(between); // (the head is the end of `between`: what it lacks, the head lacks)
+    // The words between the item before and the figure (cut out only when a test needs them),
+    // the mask of their characters, and where the figure's head starts (the head is the end of
+    // the words between: what they lack, it lacks).
+    let between: string | undefined;
+    let mask: number;
+    let headStart: number;
+    if (prevEnd >>> 0 === prevEnd && f.start >>> 0 === f.start && prevEnd <= f.start && f.start <= norm.length) {
+      // one pass back from the figure: itemHeadStart stops at the first HEAD_STOP within 60
+      // characters (at `limit` when there is none)
+      const limit = Math.max(prevEnd, f.start - 60);
+      mask = 0;
+      headStart = -1;
+      for (let i = f.start - 1; i >= prevEnd; i--) {
+        const flags = SEPARATORS[norm.charCodeAt(i)] as number;
+        mask |= flags;
+        if (headStart < 0 && (flags & HEAD_STOP) !== 0 && i >= limit) headStart = i + 1;
+      }
+      if (headStart < 0) headStart = limit;
+    } else {
+      between = norm.slice(prevEnd, f.start);
+      mask = charMask(between);
+      headStart = itemHeadStart(norm, f, prevEnd);
+    }
     const semicolon = (mask & HAS_SEMICOLON) !== 0; // between.includes(';')
-    const headStart = itemHeadStart(norm, f, prevEnd);
     // 订正重复报告病例195例, 核减2例: a correction beside the parts, not one of them.
     if ((mask & HAS_CORRECTION_FIRST) !== 0 && CORRECTION_HEAD.test(norm.slice(headStart, f.start))) {
       prevEnd = f.end;
@@ -416,7 +438,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     if (f.qualifier === 'cumulative' && (owner.qualifier === 'new' || owner.qualifier === 'current')) break;
     // 另有 may add what the total leaves out (348宗核酸陽性個案,當中97宗…,另有404宗快測呈報個案):
     // it is read as a part only when it fits.
-    if ((mask & HAS_LING) !== 0 && between.includes('另有') && lowSum(items) + f.low > owner.high) break;
+    if ((mask & HAS_LING) !== 0 && (between ??= norm.slice(prevEnd, f.start)).includes('另有') && lowSum(items) + f.low > owner.high) break;
     // 新增4例,其中一名…、一例…、另二例…,高屏的3名個案活動地具有交集: a count after 的 speaks of
     // cases already listed; once the list closes its total, it is no part.
     if (items.length >= 2 && endsWithDe(norm, headStart, f.start) && itemsClose(owner, items)) break;
@@ -430,15 +452,15 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       if (current && (sameKind(ctx.dims, f, current.fig) || (mask & HAS_LING) !== 0)) current = undefined;
       if (!current && !bracketed) {
         const first = items[0];
-        const cueAhead = NEW_SEGMENT_CUE.test(between);
+        const cueAhead = NEW_SEGMENT_CUE.test((between ??= norm.slice(prevEnd, f.start)));
         if (!cueAhead && !(first && (sameKind(ctx.dims, f, first.fig) || subcategories(owner, first.fig, f)))) break;
       }
     }
     // 分布为 splits the one item before it (其中839例本土,个案分布为…); after several items it
     // splits the total again (為41,073例男性、44,211例女性、26例調查中,個案分布為…).
-    const cueWord = (mask & HAS_SUBLIST_FIRST) !== 0 ? SUBLIST_CUE.exec(between)?.[1] : undefined;
+    const cueWord = (mask & HAS_SUBLIST_FIRST) !== 0 ? SUBLIST_CUE.exec((between ??= norm.slice(prevEnd, f.start)))?.[1] : undefined;
     const opensSublist =
-      items.length > 0 && !current && !semicolon && cueWord !== undefined && !SUBSET_HEAD.test(between.trim()) && (!cueWord.startsWith('分布') || items.length === 1);
+      items.length > 0 && !current && !semicolon && cueWord !== undefined && !SUBSET_HEAD.test((between ??= norm.slice(prevEnd, f.start)).trim()) && (!cueWord.startsWith('分布') || items.length === 1);
     if (opensSublist) current = items[items.length - 1];
     const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
     // 累计报告阳性感染者8206例。其中确诊病例4059例(…),尚在院治疗263例;无症状感染者4147例…: a
@@ -452,7 +474,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       last.fig.category !== owner.category &&
       categoryFits(last.fig.category, owner.category) &&
       last.children.length === 0 &&
-      !between.includes(';') &&
+      !semicolon &&
       f.low <= last.fig.high
     ) {
       last.children.push(item);
@@ -933,8 +955,12 @@ export function findGroups(
       if (afterSexes && named.length === 0 && !itemsClose(owner, r)) continue;
       // 12809例(出院12304例,死亡213例) and 其中:重症1809例、危重症465例 name some outcomes
       // or severities only: subsets. With 现有/现无/在院 or 普通型/轻型 the list is exhaustive.
-      const partialOutcome = named[0] === 'outcome' && !EXHAUSTIVE_OUTCOMES.test(simplifiedLabels(r) + '|' + norm.slice(owner.end, Math.min(norm.length, (r[r.length - 1] as Item).fig.end + 16)));
-      const partialSeverity = named[0] === 'severity' && !EXHAUSTIVE_SEVERITIES.test(simplifiedLabels(r));
+      // (the words, with no |, are found in labels|…|text exactly when in the text or in a label)
+      const partialOutcome =
+        named[0] === 'outcome' &&
+        !EXHAUSTIVE_OUTCOMES.test(norm.slice(owner.end, Math.min(norm.length, (r[r.length - 1] as Item).fig.end + 16))) &&
+        !someSimplifiedLabel(r, EXHAUSTIVE_OUTCOMES);
+      const partialSeverity = named[0] === 'severity' && !someSimplifiedLabel(r, EXHAUSTIVE_SEVERITIES);
       // 其中2例为无症状感染者转为确诊病例,津南区13例,西青区1例: a converted count cuts across a split
       // by place; it is left out when the places close the total without it, and only then.
       let parts = r;
@@ -1037,7 +1063,8 @@ export function findGroups(
     contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
     // (what is asked of the lead, its first six characters after blanks: its first two)
-    const lead = leadOf(norm, sentence.start);
+    // (read only where asked below: with counts, or with a list open from the sentence before)
+    const lead = figs.length > 0 || pendingOwner ? leadOf(norm, sentence.start) : NO_LEAD;
     const leadQizhong = lead === LEAD_QIZHONG;
     const leadOthers = lead === LEAD_QITA || lead === LEAD_QIYU;
     // 其中:确诊病例中,杭州市51例…;重症病例中,杭州市14例…: headed lists, each of the total its
