@@ -104,13 +104,31 @@ const HEADED_LEAD = /^(?:其中[:,]?)?\s*(?!其中)[^,:;。\s][^,:;。]{0,11}中
 /** 其他地市新增确诊病例中, / 其他2个地市新增确诊病例中: — a heading that continues a list in a new sentence. */
 const OTHERS_HEADING = /^\s*其[他余][^,:;。]{0,24}?中[,:]/;
 
+/**
+ * Classes of the characters that start or end some words the stage looks for, as bit flags
+ * (one read per character): a string without such a character holds no such word.
+ */
+const WORD_CHARS = new Uint8Array(0x10000);
+const VACCINATION_FIRST = 1; // 覆 全 加 首: the first characters of the VACCINATION_STAGE words
+const ENUM_TAIL_END = 2; // the last characters of the ENUM_TAIL words
+for (const c of '覆全加首') WORD_CHARS[c.charCodeAt(0)] |= VACCINATION_FIRST;
+
+/** Whether a character of s is of the class `flag` of WORD_CHARS. */
+function hasClass(s: string, flag: number): boolean {
+  for (let i = 0; i < s.length; i++) if (((WORD_CHARS[s.charCodeAt(i)] as number) & flag) !== 0) return true;
+  return false;
+}
+
 /** The stages of vaccination counted in people: nested, never a partition. */
 const VACCINATION_STAGE = /(覆[盖蓋]|全程|加[强強]|首[针針剂劑])/;
 
 /** Whether two or more items of a run count people at a stage of vaccination (not doses). */
 function vaccinationStages(run: readonly Item[]): boolean {
   let n = 0;
-  for (const p of run) if (p.fig.unit !== '剂次' && VACCINATION_STAGE.test(p.fig.label ?? '') && ++n >= 2) return true;
+  for (const p of run) {
+    const label = p.fig.label ?? '';
+    if (p.fig.unit !== '剂次' && hasClass(label, VACCINATION_FIRST) && VACCINATION_STAGE.test(label) && ++n >= 2) return true;
+  }
   return false;
 }
 
@@ -285,6 +303,7 @@ const CORRECTION_HEAD = /(订正|核减|核增|重复报告)/;
 const ENUM_TAIL = /(各|各报告|各有|各新增|各发现|均报告|均有|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
 /** The last characters of the ENUM_TAIL words. */
 const ENUM_TAIL_LAST = new Set([...'各为系均是得别都告有增现'].map((c) => c.charCodeAt(0)));
+for (const c of ENUM_TAIL_LAST) WORD_CHARS[c] |= ENUM_TAIL_END;
 
 /**
  * The names of an enumeration before 各/均: split at 、 and at 和/及/与 between names of two
@@ -342,7 +361,7 @@ function multiplicity(norm: string, text: string, fig: Figure, floor: number): n
   // most heads end in no 各/均/分别…: look at their last character first
   let e = fig.start;
   while (e > floor && e > fig.start - 60 && isJsSpace(norm.charCodeAt(e - 1))) e--;
-  if (e <= floor || e <= fig.start - 60 || !ENUM_TAIL_LAST.has(norm.charCodeAt(e - 1))) return 1;
+  if (e <= floor || e <= fig.start - 60 || ((WORD_CHARS[norm.charCodeAt(e - 1)] as number) & ENUM_TAIL_END) === 0) return 1;
   // (辽宁9例、江苏、云南、青海各1例: the head starts after the 、 that ends the item before)
   const head = itemHead(norm, fig, floor).trim().replace(/^[、和及与]/, '');
   if (!ENUM_TAIL.test(head)) return 1;
@@ -796,21 +815,51 @@ function numberedItems(norm: string, from: number): Span[] | undefined {
   return items.length >= 2 ? items : undefined;
 }
 
-/** The longest run of Han characters both strings contain. */
-function commonPhrase(a: string, b: string): string {
-  let best = '';
-  const prev = new Uint16Array(b.length + 1);
-  const cur = new Uint16Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    const ca = a.charCodeAt(i - 1);
-    const han = ca >= 0x4e00 && ca <= 0x9fff;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = han && ca === b.charCodeAt(j - 1) ? (prev[j - 1] as number) + 1 : 0;
-      if ((cur[j] as number) > best.length) best = a.slice(i - (cur[j] as number), i);
-    }
-    prev.set(cur);
+/** Whether a code unit is a Han character, as commonPhrase reads it (the basic block only). */
+function phraseHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** The length of the longest run of Han characters (phraseHan) in s: the most commonPhrase can give. */
+function longestHanRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    run = phraseHan(s.charCodeAt(i)) ? run + 1 : 0;
+    if (run > best) best = run;
   }
   return best;
+}
+
+/** The two rows of commonPhrase's table, kept between calls (grown when a string is longer). */
+let phraseRows: [Uint16Array, Uint16Array] = [new Uint16Array(64), new Uint16Array(64)];
+
+/** The longest run of Han characters both strings contain (the first found of that length). */
+function commonPhrase(a: string, b: string): string {
+  // (the longest common run ending at a[i − 1] and b[j − 1], row by row; the best is cut out
+  // of `a` once, at the end, where the last longer run was found)
+  if (phraseRows[0].length < b.length + 1) phraseRows = [new Uint16Array(b.length + 1), new Uint16Array(b.length + 1)];
+  let [prev, cur] = phraseRows;
+  prev.fill(0, 0, b.length + 1);
+  cur[0] = 0;
+  let bestLength = 0;
+  let bestEnd = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const han = phraseHan(ca);
+    for (let j = 1; j <= b.length; j++) {
+      const n = han && ca === b.charCodeAt(j - 1) ? (prev[j - 1] as number) + 1 : 0;
+      cur[j] = n;
+      if (n > bestLength) {
+        bestLength = n;
+        bestEnd = i;
+      }
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return a.slice(bestEnd - bestLength, bestEnd);
 }
 
 /** Words any two bulletin sentences share; a phrase made of them names no particular population. */
@@ -1352,6 +1401,8 @@ export function findGroups(
     const q = head.lastIndexOf('其中');
     if (q < 0 || head.trimStart().startsWith('其中') || /[0-9]/.test(head.slice(q))) return;
     const intro = head.slice(0, q).replace(/\([^()]*\)/g, '');
+    // (no phrase of 4 can be shared without 4 Han characters in a row in the introduction)
+    if (longestHanRun(intro) < 4) return;
     let best: Figure | undefined;
     let bestLength = 0;
     let tie = false;
