@@ -760,6 +760,8 @@ function outcomeSplit(ctx: Ctx, owner: Figure, from: number, to: number, depth: 
 const BLANK = /[ \t\r\n\u3000]/;
 
 const TIME_END = new Set([...'时日点'].map((c) => c.charCodeAt(0)));
+/** The digits before 时/日/点 in a time or a day (…24时, …二十日). */
+const TIME_DIGIT = new Set([...'0123456789一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 /** Is one of the sorted positions in [from, to)? */
 function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
@@ -1066,8 +1068,21 @@ export function findGroups(
   };
 
   /** Whether a sentence holds a number that is no count, date or time (a range of case numbers). */
+  // (asked sentence after sentence: where the figures of the sentence start is found by walking
+  // on from the last answer, over figures in text order; by binary search otherwise)
+  let figuresInOrder = true;
+  for (let i = 1; i < allFigures.length && figuresInOrder; i++) figuresInOrder = (allFigures[i - 1] as Figure).start <= (allFigures[i] as Figure).start;
+  let otherFrom = 0; // the first figure at or after otherStart
+  let otherStart = -Infinity;
   const hasOtherNumber = (sentence: Span): boolean => {
-    for (let i = firstAtOrAfter(allFigures, (f) => f.start, sentence.start); i < allFigures.length; i++) {
+    let first: number;
+    if (figuresInOrder && sentence.start >= otherStart) {
+      first = otherFrom;
+      while (first < allFigures.length && (allFigures[first] as Figure).start < sentence.start) first++;
+      otherFrom = first;
+      otherStart = sentence.start;
+    } else first = firstAtOrAfter(allFigures, (f) => f.start, sentence.start);
+    for (let i = first; i < allFigures.length; i++) {
       const f = allFigures[i] as Figure;
       if (f.start >= sentence.end) return false;
       if (f.kind === 'other') return true;
@@ -1490,11 +1505,11 @@ export function findGroups(
     const comma = findWithin(norm, ',', s.start, first.start);
     if (comma < 0 || comma > first.start) return undefined;
     let e = comma;
-    while (e > s.start && /\s/.test(norm[e - 1] as string)) e--;
+    while (e > s.start && isJsSpace(codeAt(norm, e - 1))) e--;
     if (!TIME_END.has(norm.charCodeAt(e - 1))) return undefined;
     const lead = norm.slice(s.start, comma).trim();
-    // it ends in a time or a day: …24时, …20日
-    if (lead.length > 24 || !/[时日点]/.test(lead.slice(-1)) || !/[0-9一二三四五六七八九十]/.test(lead.slice(-2, -1))) return undefined;
+    // it ends in a time or a day: …24时, …20日 (its last character, and the one before, read as codes)
+    if (lead.length > 24 || !TIME_END.has(lead.charCodeAt(lead.length - 1)) || lead.length < 2 || !TIME_DIGIT.has(lead.charCodeAt(lead.length - 2))) return undefined;
     const origin = first.origin;
     if (figs.some((f) => f.origin !== undefined && f.origin !== origin)) return undefined;
     return { lead, origin };
