@@ -897,9 +897,16 @@ export function findGroups(
   const groups: Group[] = [];
   const counts: Figure[] = [];
   let countsInOrder = true; // (by start: then each sentence's counts are a run of them)
+  let figuresInOrder = true; // (likewise all figures, for hasOtherNumber)
+  let lastStart = -Infinity;
+  let lastCountStart = -Infinity;
   for (const f of allFigures) {
+    const start = f.start;
+    if (!(lastStart <= start)) figuresInOrder = false;
+    lastStart = start;
     if (f.kind !== 'count' || f.zero) continue;
-    if (counts.length > 0 && f.start < (counts[counts.length - 1] as Figure).start) countsInOrder = false;
+    if (start < lastCountStart) countsInOrder = false;
+    lastCountStart = start;
     counts.push(f);
   }
   // (tables by figure id: see grouping/byId.ts)
@@ -1070,8 +1077,6 @@ export function findGroups(
   /** Whether a sentence holds a number that is no count, date or time (a range of case numbers). */
   // (asked sentence after sentence: where the figures of the sentence start is found by walking
   // on from the last answer, over figures in text order; by binary search otherwise)
-  let figuresInOrder = true;
-  for (let i = 1; i < allFigures.length && figuresInOrder; i++) figuresInOrder = (allFigures[i - 1] as Figure).start <= (allFigures[i] as Figure).start;
   let otherFrom = 0; // the first figure at or after otherStart
   let otherStart = -Infinity;
   const hasOtherNumber = (sentence: Span): boolean => {
