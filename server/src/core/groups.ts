@@ -112,6 +112,15 @@ const WORD_CHARS = new Uint8Array(0x10000);
 const VACCINATION_FIRST = 1; // 覆 全 加 首: the first characters of the VACCINATION_STAGE words
 const ENUM_TAIL_END = 2; // the last characters of the ENUM_TAIL words
 for (const c of '覆全加首') WORD_CHARS[c.charCodeAt(0)] |= VACCINATION_FIRST;
+const CLAUSE_STOP_CHAR = 4; // the characters of CLAUSE_STOP: , 、 ; : 。 ( ) ! ? and a line break
+const AROUND_STOP_CHAR = 8; // the characters that end clauseAround: , ; 。 : ! ? and a line break
+for (const c of ',、;:。()!?\n') WORD_CHARS[c.charCodeAt(0)] |= CLAUSE_STOP_CHAR;
+for (const c of ',;。:!?\n') WORD_CHARS[c.charCodeAt(0)] |= AROUND_STOP_CHAR;
+
+/** Whether s[i] is a character of the class `flag` of WORD_CHARS (false where s[i] is undefined). */
+function isClass(s: string, i: number, flag: number): boolean {
+  return ((WORD_CHARS[codeAt(s, i)] as number | undefined ?? 0) & flag) !== 0;
+}
 
 /** Whether a character of s is of the class `flag` of WORD_CHARS. */
 function hasClass(s: string, flag: number): boolean {
@@ -247,6 +256,8 @@ interface Ctx {
   depth: SentenceDepths;
   /** labelDimension of a figure's label. */
   dims: ByLabel<Dimension>;
+  /** Whether `figures` are in order of their start (so the first at or after a position can be searched for). */
+  sorted: boolean;
 }
 
 function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, number> {
@@ -402,7 +413,10 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
   let current: Item | undefined; // the open sublist owner
   let prevEnd = from;
   let skipUntil = -1;
-  for (const f of ctx.figures) {
+  const figures = ctx.figures;
+  // (the figures before `from` are skipped: in order, they are found at once)
+  for (let n = ctx.sorted ? firstAtOrAfter(figures, startOf, from) : 0; n < figures.length; n++) {
+    const f = figures[n] as Figure;
     if (f.start < from || f.id === owner.id) continue;
     if (f.start >= to) break;
     const fd = ctx.depth.get(f.id);
@@ -650,7 +664,7 @@ interface Clause {
   text: string;
 }
 
-const CLAUSE_STOP = /[,、;:。()!?\n]/;
+// (CLAUSE_STOP, /[,、;:。()!?\n]/: the class CLAUSE_STOP_CHAR of WORD_CHARS)
 const GAP = /^[,、;]?[^,、;:。()!?\n]*$/;
 
 /**
@@ -662,14 +676,16 @@ function adjacentClauses(ctx: Ctx, from: number, to: number, depth: number): Cla
   const { norm } = ctx;
   const out: Clause[] = [];
   let pos = from;
-  for (const f of ctx.figures) {
+  const figures = ctx.figures;
+  for (let n = ctx.sorted ? firstAtOrAfter(figures, startOf, from) : 0; n < figures.length; n++) {
+    const f = figures[n] as Figure;
     if (f.start < from) continue;
     if (f.start >= to) break;
     if (ctx.depth.get(f.id) !== depth) continue;
     const gap = norm.slice(pos, f.start);
     if (!GAP.test(gap)) break;
     let e = f.end;
-    while (e < to && !CLAUSE_STOP.test(norm[e] as string)) e++;
+    while (e < to && !isClass(norm, e, CLAUSE_STOP_CHAR)) e++; // (CLAUSE_STOP.test(norm[e]))
     const begin = pos + (/^[,、;]/.test(gap) ? 1 : 0);
     out.push({ fig: f, text: norm.slice(begin, e) });
     pos = e;
@@ -700,7 +716,12 @@ const UNKNOWN_SEX = /(性别不详|性别未知|性别待查|不详|未知|调�
  */
 function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | undefined {
   // cheap test first: the first figure from `from` carries a man's or a woman's label
-  const first = ctx.figures.find((f) => f.start >= from && ctx.depth.get(f.id) === depth);
+  let first: Figure | undefined;
+  const figures = ctx.figures;
+  for (let n = ctx.sorted ? firstAtOrAfter(figures, startOf, from) : 0; n < figures.length && !first; n++) {
+    const f = figures[n] as Figure;
+    if (f.start >= from && ctx.depth.get(f.id) === depth) first = f;
+  }
   if (!first || !startsWithSex(first.label)) return undefined;
   const clauses = adjacentClauses(ctx, from, to, depth);
   const parts: Figure[] = [];
@@ -876,11 +897,13 @@ function distinctive(phrase: string): number {
 /** The text of a figure's clause around it, not reaching into the figures before and after. */
 function clauseAround(norm: string, f: Figure, floor: number, ceiling: number): string {
   let a = f.start;
-  while (a > floor && f.start - a < 30 && !/[,;。:!?\n]/.test(norm[a - 1] as string)) a--;
+  while (a > floor && f.start - a < 30 && !isClass(norm, a - 1, AROUND_STOP_CHAR)) a--;
   let b = f.end;
-  while (b < ceiling && b - f.end < 30 && !/[,;。:!?\n]/.test(norm[b] as string)) b++;
+  while (b < ceiling && b - f.end < 30 && !isClass(norm, b, AROUND_STOP_CHAR)) b++;
   return norm.slice(a, f.start) + '|' + norm.slice(f.end, b);
 }
+
+const startOf = (f: Figure): number => f.start;
 
 /** The counts of a sentence without any (shared: never added to). */
 const NO_COUNTS: Figure[] = [];
@@ -1128,7 +1151,7 @@ export function findGroups(
         depth = new SentenceDepths(depthTable, sentenceIndex, undefined);
       } else depth = new SentenceDepths(undefined, sentenceIndex, depths(norm, sentence, figs));
     }
-    const ctx: Ctx = figs.length > 0 ? { norm, figures: figs, depth, dims } : { norm, figures: NO_COUNTS, depth: FLAT, dims };
+    const ctx: Ctx = figs.length > 0 ? { norm, figures: figs, depth, dims, sorted: countsInOrder } : { norm, figures: NO_COUNTS, depth: FLAT, dims, sorted: true };
     contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
     // (what is asked of the lead, its first six characters after blanks: its first two)
