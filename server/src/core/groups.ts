@@ -57,7 +57,8 @@ const ZHONG = '中'.charCodeAt(0);
 /**
  * The first two characters of norm.slice(start, start + 6).trimStart() (the lead of a
  * sentence), as one number: the first's code × 0x10000 + the second's, with 0xFFFF for a
- * character that is not there (never both a lead's: U+FFFF is no character of a text).
+ * character that is not there. Only compared with LEAD_QIZHONG, LEAD_QITA and LEAD_QIYU,
+ * whose characters are all there.
  */
 function leadOf(norm: string, start: number): number {
   let lead: string;
