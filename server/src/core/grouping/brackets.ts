@@ -25,10 +25,9 @@ const CLOSE = 41; // )
 
 const at = (x: number): number => x;
 
-/** Whether every value is a whole number (a position a loop over characters meets exactly). */
-function whole(...xs: number[]): boolean {
-  for (const x of xs) if (!Number.isInteger(x)) return false;
-  return true;
+/** Whether both values are whole numbers (positions a loop over characters meets exactly). */
+function whole(a: number, b: number): boolean {
+  return Number.isInteger(a) && Number.isInteger(b);
 }
 
 /**
