@@ -1120,6 +1120,8 @@ export function findGroups(
   };
 
   const contexts: Array<Ctx | undefined> = []; // per sentence, for the readings after the lists
+  /** The context of every sentence without counts (one, never changed: nothing reads a figure of it). */
+  const noCounts: Ctx = { norm, figures: NO_COUNTS, depth: FLAT, dims, sorted: true };
   let sentenceIndex = -1;
   for (const sentence of sentences) {
     sentenceIndex++;
@@ -1152,7 +1154,7 @@ export function findGroups(
         depth = new SentenceDepths(depthTable, sentenceIndex, undefined);
       } else depth = new SentenceDepths(undefined, sentenceIndex, depths(norm, sentence, figs));
     }
-    const ctx: Ctx = figs.length > 0 ? { norm, figures: figs, depth, dims, sorted: countsInOrder } : { norm, figures: NO_COUNTS, depth: FLAT, dims, sorted: true };
+    const ctx: Ctx = figs.length > 0 ? { norm, figures: figs, depth, dims, sorted: countsInOrder } : noCounts;
     contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
     // (what is asked of the lead, its first six characters after blanks: its first two)
