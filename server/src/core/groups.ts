@@ -241,6 +241,14 @@ function sameKind(dims: ByLabel<Dimension>, a: Figure, b: Figure): boolean {
   return placeLevel(a.label as string) === placeLevel(b.label as string);
 }
 
+/** The children of an item with none: one array, never added to (addChild gives an item a list of its own). */
+const NO_CHILDREN: Item[] = [];
+
+function addChild(parent: Item, child: Item): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
+}
+
 interface Item {
   fig: Figure;
   mult: number;
@@ -496,7 +504,7 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
     const opensSublist =
       items.length > 0 && !current && !semicolon && cueWord !== undefined && !SUBSET_HEAD.test((between ??= norm.slice(prevEnd, f.start)).trim()) && (!cueWord.startsWith('分布') || items.length === 1);
     if (opensSublist) current = items[items.length - 1];
-    const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
+    const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: NO_CHILDREN, childCue: '', floor: prevEnd };
     // 累计报告阳性感染者8206例。其中确诊病例4059例(…),尚在院治疗263例;无症状感染者4147例…: a
     // current count right after a subcategory's running total is that subcategory's subset.
     const last = items[items.length - 1];
@@ -511,13 +519,13 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       !semicolon &&
       f.low <= last.fig.high
     ) {
-      last.children.push(item);
+      addChild(last, item);
       last.childCue = '其中';
       prevEnd = f.end;
       continue;
     }
     if (current) {
-      current.children.push(item);
+      addChild(current, item);
       if (!current.childCue) current.childCue = (cueWord ?? '其中').replace('当中', '其中');
     } else items.push(item);
     prevEnd = f.end;
@@ -746,7 +754,7 @@ function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | u
     parts.push(more.fig);
   }
   if (parts.some((p) => !PERSON_UNITS.has(p.unit) && p.unit !== '')) return undefined;
-  return parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '', floor: 0 }));
+  return parts.map((fig) => ({ fig, mult: 1, children: NO_CHILDREN, childCue: '', floor: 0 }));
 }
 
 const OUTCOME_WORD = /(治愈|出院|死亡|病亡|现有|现存|在院|尚在)/;
@@ -776,7 +784,7 @@ function outcomeSplit(ctx: Ctx, owner: Figure, from: number, to: number, depth: 
   }
   if (parts.length < 2) return undefined;
   if (!parts.some((c) => CURRENT_WORD.test(c.text)) || !parts.some((c) => CURED_WORD.test(c.text))) return undefined;
-  return parts.map((c) => ({ fig: c.fig, mult: 1, children: [], childCue: '', floor: 0 }));
+  return parts.map((c) => ({ fig: c.fig, mult: 1, children: NO_CHILDREN, childCue: '', floor: 0 }));
 }
 
 const BLANK = /[ \t\r\n\u3000]/;
@@ -1428,7 +1436,7 @@ export function findGroups(
       // more counts in the item only as its own breakdown (其中, 含, 分别 …)
       const more = level[1];
       if (more && !/(其中|含|包括|分别|均)/.test(norm.slice(first.end, more.start))) return;
-      parts.push({ fig: first, mult: 1, children: [], childCue: '', floor: 0 });
+      parts.push({ fig: first, mult: 1, children: NO_CHILDREN, childCue: '', floor: 0 });
     }
     pushWhole(owner, parts, ':');
   }
@@ -1509,7 +1517,7 @@ export function findGroups(
       const b = counterpart(local[0] as number, total);
       if (!a || !b) continue;
       const parts = [a, b].sort((x, y) => x.start - y.start);
-      pushWhole(total, parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '', floor: 0 })), '本土/境外输入', 'origin');
+      pushWhole(total, parts.map((fig) => ({ fig, mult: 1, children: NO_CHILDREN, childCue: '', floor: 0 })), '本土/境外输入', 'origin');
       a.origin ??= 'imported';
       b.origin ??= 'local';
     }
