@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Brackets, depthsByCharacter, enclosingCloseByCharacter, NextIndex, positionsOf } from '../../server/src/core/grouping/brackets';
-import { isJsSpace, skipSpaces, trimSpacesEnd } from '../../server/src/core/grouping/chars';
+import { codeAt, isJsSpace, skipSpaces, sliceEndsWith, trimSpacesEnd } from '../../server/src/core/grouping/chars';
 
 function random(seed: number): (n: number) => number {
   let s = seed;
@@ -24,6 +24,27 @@ describe('grouping/chars', () => {
       const part = s.slice(from, to);
       assert.equal(skipSpaces(s, from, to), from + (part.length - part.trimStart().length), JSON.stringify([s, from, to]));
       assert.equal(trimSpacesEnd(s, from, to), from + part.trimEnd().length, JSON.stringify([s, from, to]));
+    }
+  });
+});
+
+describe('grouping/chars: reading in place what a slice or an index gives', () => {
+  it('codeAt is s[i] as a code (NaN where s[i] is undefined)', () => {
+    const s = 'a中,';
+    for (const i of [-1, 0, 1, 2, 3, 4, 0.5, 1.5, NaN, Infinity]) {
+      const ch = (s as unknown as Record<number, string | undefined>)[i];
+      assert.ok(Object.is(codeAt(s, i), ch === undefined ? NaN : ch.charCodeAt(0)), `index ${i}`);
+    }
+  });
+
+  it('sliceEndsWith is s.slice(from, to).endsWith(word), for any positions', () => {
+    const rand = random(23);
+    const positions = [-3, -1, 0, 1, 2, 3, 5, 8, 1.5, NaN];
+    for (let n = 0; n < 3000; n++) {
+      const s = Array.from({ length: rand(7) }, () => '集中中a'[rand(4)]).join('');
+      const from = positions[rand(positions.length)] as number;
+      const to = positions[rand(positions.length)] as number;
+      for (const word of ['中', '集中', '']) assert.equal(sliceEndsWith(s, from, to, word), s.slice(from, to).endsWith(word), JSON.stringify([s, from, to, word]));
     }
   });
 });
