@@ -20,6 +20,10 @@ import { CATEGORY_TERMS, DIMENSION_TERMS, PLACE_SUFFIXES, QUALIFIER_TERMS } from
 import { lookupPlace } from './gazetteer';
 import { isHan, toSimplified } from './text/normalize';
 import { NO_DEADLINE, type Deadline } from './deadline';
+import { IdMarks } from './checks/idMarks';
+import { ById, ByLabel, DepthTable, FLAT, RunsSeen, SentenceDepths } from './grouping/byId';
+import { Brackets, positionsOf } from './grouping/brackets';
+import { codeAt, isJsSpace, skipSpaces, sliceEndsWith, trimSpacesEnd } from './grouping/chars';
 import type { Dimension, Figure, Group, Span } from './types';
 
 const PERSON_UNITS = new Set(['例', '人', '名', '位', '宗']);
@@ -40,7 +44,62 @@ function categoryFits(part: Figure['category'], total: Figure['category']): bool
 
 const SEMICOLON_CODE = 59;
 const COMMA_CODE = 44;
-/** 其中:确诊病例中, or 新增确诊病例中, at a sentence's start: lists with headings of their own (one per ;). */
+const COLON_CODE = 58;
+const OPEN_CODE = 40;
+const DANG = '当'.charCodeAt(0);
+/** The first characters of the cues 现已, 已分别, 分别为/是, 均已, 为 after a total's clause. */
+const CUE_FIRST = new Set([...'现已分均为'].map((c) => c.charCodeAt(0)));
+/** 分别为/分别是/则为 in a total's own clause (101宗境外輸入病例分別為…). */
+const OWN_CLAUSE_CUE = /(分别为|分别是|则为)/;
+const QI = '其'.charCodeAt(0);
+const ZHONG = '中'.charCodeAt(0);
+
+/**
+ * The first two characters of norm.slice(start, start + 6).trimStart() (the lead of a
+ * sentence), as one number: the first's code × 0x10000 + the second's, with 0xFFFF for a
+ * character that is not there. Only compared with LEAD_QIZHONG, LEAD_QITA and LEAD_QIYU,
+ * whose characters are all there.
+ */
+function leadOf(norm: string, start: number): number {
+  let lead: string;
+  let p = 0;
+  let end = 0;
+  if (start >>> 0 === start && start <= norm.length) {
+    lead = norm;
+    end = Math.min(start + 6, norm.length);
+    p = skipSpaces(norm, start, end);
+  } else {
+    // (a start no sentence split makes: read as the slice reads it)
+    lead = norm.slice(start, start + 6).trimStart();
+    end = lead.length;
+  }
+  const c0 = p < end ? lead.charCodeAt(p) : 0xffff;
+  const c1 = p + 1 < end ? lead.charCodeAt(p + 1) : 0xffff;
+  return c0 * 0x10000 + c1;
+}
+const LEAD_QIZHONG = QI * 0x10000 + ZHONG;
+const NO_LEAD = -1;
+const LEAD_QITA = QI * 0x10000 + '他'.charCodeAt(0);
+const LEAD_QIYU = QI * 0x10000 + '余'.charCodeAt(0);
+
+/**
+ * HEADED_LEAD of norm.slice(start, start + 24).trimStart(). The pattern needs a 中 followed
+ * by , or :, so the 24 characters are tried only when they hold one.
+ */
+function headedAt(norm: string, start: number): boolean {
+  if (start >>> 0 === start) {
+    // (the window read in place: cut out only when it holds 中, or 中:)
+    const end = Math.min(start + 24, norm.length);
+    let found = false;
+    for (let i = start; i + 1 < end && !found; i++) {
+      if (norm.charCodeAt(i) !== ZHONG) continue;
+      const c = norm.charCodeAt(i + 1);
+      found = c === COMMA_CODE || c === COLON_CODE;
+    }
+    if (!found) return false;
+  }
+  return HEADED_LEAD.test(norm.slice(start, start + 24).trimStart());
+}
 /**
  * Whether a phrase ending in 中 means "among" (新增的9例确诊病例中, → its parts follow), not a
  * state (18例調查中, → under investigation; 集中 → concentrated).
@@ -59,12 +118,67 @@ function headingCategory(after: string): Figure['category'] | undefined {
   return undefined;
 }
 
+/** 其中:确诊病例中, or 新增确诊病例中, at a sentence's start: lists with headings of their own (one per ;). */
 const HEADED_LEAD = /^(?:其中[:,]?)?\s*(?!其中)[^,:;。\s][^,:;。]{0,11}中[,:]/;
 /** 其他地市新增确诊病例中, / 其他2个地市新增确诊病例中: — a heading that continues a list in a new sentence. */
 const OTHERS_HEADING = /^\s*其[他余][^,:;。]{0,24}?中[,:]/;
 
+/**
+ * Classes of the characters that start or end some words the stage looks for, as bit flags
+ * (one read per character): a string without such a character holds no such word.
+ */
+const WORD_CHARS = new Uint8Array(0x10000);
+const VACCINATION_FIRST = 1; // 覆 全 加 首: the first characters of the VACCINATION_STAGE words
+const ENUM_TAIL_END = 2; // the last characters of the ENUM_TAIL words
+for (const c of '覆全加首') WORD_CHARS[c.charCodeAt(0)] |= VACCINATION_FIRST;
+const CLAUSE_STOP_CHAR = 4; // the characters of CLAUSE_STOP: , 、 ; : 。 ( ) ! ? and a line break
+const AROUND_STOP_CHAR = 8; // the characters that end clauseAround: , ; 。 : ! ? and a line break
+for (const c of ',、;:。()!?\n') WORD_CHARS[c.charCodeAt(0)] |= CLAUSE_STOP_CHAR;
+for (const c of ',;。:!?\n') WORD_CHARS[c.charCodeAt(0)] |= AROUND_STOP_CHAR;
+
+/** Whether s[i] is a character of the class `flag` of WORD_CHARS (false where s[i] is undefined). */
+function isClass(s: string, i: number, flag: number): boolean {
+  return ((WORD_CHARS[codeAt(s, i)] as number | undefined ?? 0) & flag) !== 0;
+}
+
+/** Whether a character of s is of the class `flag` of WORD_CHARS. */
+function hasClass(s: string, flag: number): boolean {
+  for (let i = 0; i < s.length; i++) if (((WORD_CHARS[s.charCodeAt(i)] as number) & flag) !== 0) return true;
+  return false;
+}
+
 /** The stages of vaccination counted in people: nested, never a partition. */
 const VACCINATION_STAGE = /(覆[盖蓋]|全程|加[强強]|首[针針剂劑])/;
+
+/** Whether two or more items of a run count people at a stage of vaccination (not doses). */
+function vaccinationStages(run: readonly Item[]): boolean {
+  let n = 0;
+  for (const p of run) {
+    const label = p.fig.label ?? '';
+    if (p.fig.unit !== '剂次' && hasClass(label, VACCINATION_FIRST) && VACCINATION_STAGE.test(label) && ++n >= 2) return true;
+  }
+  return false;
+}
+
+/** Words that make a list of outcomes, or of severities, exhaustive (现有…, 普通型…). */
+const EXHAUSTIVE_OUTCOMES = /(现有|现无|在院|尚在|排除|转确诊)/;
+const EXHAUSTIVE_SEVERITIES = /(普通|轻)/;
+
+/** Whether the label of an item of the run, in simplified characters, holds a word of `words`. */
+function someSimplifiedLabel(run: readonly Item[], words: RegExp): boolean {
+  for (const p of run) if (words.test(toSimplified(p.fig.label ?? ''))) return true;
+  return false;
+}
+
+/** After a ';' between two items, the words that start a split of the total again (…;发现方式分别为…). */
+const NEW_SEGMENT_CUE = /(分别|按|方式)/;
+
+/** Whether s.slice(from, to) holds the code unit `code` (read in place for whole positions inside s). */
+function sliceHas(s: string, from: number, to: number, code: number): boolean {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= s.length)) return s.slice(from, to).includes(String.fromCharCode(code));
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return true;
+  return false;
+}
 
 /** Measure words that say nothing of what is counted: the noun after them does. */
 const GENERIC_UNITS = new Set(['个', '家', '所', '处', '座', '栋', '幢', '间']);
@@ -104,14 +218,16 @@ export function isPlaceName(s: string): boolean {
   return placeLevel(s) !== undefined;
 }
 
-const levelCache = new Map<string, number | undefined>();
+/** placeLevel by label, with 0 for no level (so that one get answers). */
+const levelCache = new Map<string, number>();
 
 /** 1 province, 2 city, 3 county/district, 4 street/town, 5 community/village. */
 export function placeLevel(label: string): number | undefined {
-  if (levelCache.has(label)) return levelCache.get(label);
+  const known = levelCache.get(label);
+  if (known !== undefined) return known === 0 ? undefined : known;
   const level = computePlaceLevel(label);
   if (levelCache.size > 50000) levelCache.clear();
-  levelCache.set(label, level);
+  levelCache.set(label, level ?? 0);
   return level;
 }
 
@@ -135,12 +251,20 @@ function computePlaceLevel(label: string): number | undefined {
   return undefined;
 }
 
-function sameKind(a: Figure, b: Figure): boolean {
-  const da = labelDimension(a.label);
-  const db = labelDimension(b.label);
+function sameKind(dims: ByLabel<Dimension>, a: Figure, b: Figure): boolean {
+  const da = dims.of(a);
+  const db = dims.of(b);
   if (da === 'other' || da !== db) return false;
   if (da !== 'region') return true;
   return placeLevel(a.label as string) === placeLevel(b.label as string);
+}
+
+/** The children of an item with none: one array, never added to (addChild gives an item a list of its own). */
+const NO_CHILDREN: Item[] = [];
+
+function addChild(parent: Item, child: Item): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
 }
 
 interface Item {
@@ -155,11 +279,13 @@ interface Item {
 interface Ctx {
   norm: string;
   figures: Figure[]; // count figures of the sentence, in order
-  depth: ReadonlyMap<number, number>;
+  /** The bracket depth of each figure of the sentence (0 for any other figure). */
+  depth: SentenceDepths;
+  /** labelDimension of a figure's label. */
+  dims: ByLabel<Dimension>;
+  /** Whether `figures` are in order of their start (so the first at or after a position can be searched for). */
+  sorted: boolean;
 }
-
-/** The depths of the figures of a sentence without brackets: none recorded, so each reads as 0. */
-const NO_DEPTHS: ReadonlyMap<number, number> = new Map();
 
 function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -178,25 +304,6 @@ function depths(norm: string, sentence: Span, figs: Figure[]): Map<number, numbe
   return out;
 }
 
-/** The ')' matching the '(' at `open` (or `end`). */
-function matchingClose(norm: string, open: number, end: number): number {
-  return enclosingClose(norm, open + 1, end);
-}
-
-/** The ')' that closes the bracket enclosing `from` (or `end`). */
-function enclosingClose(norm: string, from: number, end: number): number {
-  let d = 0;
-  for (let i = from; i < end; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 40) d++;
-    else if (c === 41) {
-      if (d === 0) return i;
-      d--;
-    }
-  }
-  return end;
-}
-
 /** Separator classes as bit flags, one read per character. */
 const SEPARATORS = new Uint8Array(0x10000);
 const OWNER_CLAUSE_END = 1; // , ; : 、 ( 。 ) end the clause of a total
@@ -205,6 +312,25 @@ const SUBSET_CLAUSE_END = 4; // , ; 、 。 end a 含… clause
 for (const c of ',;:、(。)') SEPARATORS[c.charCodeAt(0)] |= OWNER_CLAUSE_END;
 for (const c of ',;、(。)') SEPARATORS[c.charCodeAt(0)] |= PAREN_SCAN_END;
 for (const c of ',;、。') SEPARATORS[c.charCodeAt(0)] |= SUBSET_CLAUSE_END;
+const HEAD_STOP = 8; // , ; : ( ) 。 end the head of an item (itemHead)
+for (const c of ',;:()。') SEPARATORS[c.charCodeAt(0)] |= HEAD_STOP;
+// What parseList asks of the words between two items, read in one pass (charMask): a string
+// without a pattern's character holds none of its words, and is not searched for them.
+const HAS_SEMICOLON = 16; // ;
+const HAS_LING = 32; // 另 (另有)
+const HAS_SUBLIST_FIRST = 64; // the first characters of the SUBLIST_CUE words
+const HAS_CORRECTION_FIRST = 128; // the first characters of the CORRECTION_HEAD words
+SEPARATORS[SEMICOLON_CODE] |= HAS_SEMICOLON;
+SEPARATORS['另'.charCodeAt(0)] |= HAS_LING;
+for (const c of '其当分则') SEPARATORS[c.charCodeAt(0)] |= HAS_SUBLIST_FIRST;
+for (const c of '订核重') SEPARATORS[c.charCodeAt(0)] |= HAS_CORRECTION_FIRST;
+
+/** The flags of SEPARATORS of all the characters of s, together. */
+function charMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) mask |= SEPARATORS[s.charCodeAt(i)] as number;
+  return mask;
+}
 function separates(norm: string, i: number, flag: number): boolean {
   return ((SEPARATORS[norm.charCodeAt(i)] as number) & flag) !== 0;
 }
@@ -215,6 +341,7 @@ const CORRECTION_HEAD = /(订正|核减|核增|重复报告)/;
 const ENUM_TAIL = /(各|各报告|各有|各新增|各发现|均报告|均有|均为|均系|均|分别为|分别是|分别录得|分别|也分别录得|都)$/;
 /** The last characters of the ENUM_TAIL words. */
 const ENUM_TAIL_LAST = new Set([...'各为系均是得别都告有增现'].map((c) => c.charCodeAt(0)));
+for (const c of ENUM_TAIL_LAST) WORD_CHARS[c] |= ENUM_TAIL_END;
 
 /**
  * The names of an enumeration before 各/均: split at 、 and at 和/及/与 between names of two
@@ -239,21 +366,40 @@ const OTHERS_N = /其他([0-9]+)个/;
 
 /** The clause head before a figure: text back to the previous figure or a , ; : ( separator. */
 function itemHead(norm: string, fig: Figure, floor: number): string {
-  let s = fig.start;
-  while (s > floor && s > fig.start - 60) {
-    const c = norm[s - 1] as string;
-    if (c === ',' || c === ';' || c === ':' || c === '(' || c === ')' || c === '。') break;
-    s--;
-  }
-  return norm.slice(s, fig.start);
+  return norm.slice(itemHeadStart(norm, fig, floor), fig.start);
 }
+
+/** Where itemHead starts. */
+function itemHeadStart(norm: string, fig: Figure, floor: number): number {
+  let s = fig.start;
+  while (s > floor && s > fig.start - 60 && !separates(norm, s - 1, HEAD_STOP)) s--;
+  return s;
+}
+
+/** /^(含|包含|包括)/ of the text s[from, to) with its leading blanks trimmed (SUBSET_HEAD of a head). */
+function startsWithSubsetWord(s: string, from: number, to: number): boolean {
+  const i = skipSpaces(s, from, to);
+  if (i >= to) return false;
+  const c = s.charCodeAt(i);
+  return c === HAN_CONTAIN || (c === HAN_BAO && i + 1 < to && (s.charCodeAt(i + 1) === HAN_CONTAIN || s.charCodeAt(i + 1) === HAN_KUO));
+}
+const HAN_CONTAIN = '含'.charCodeAt(0);
+const HAN_BAO = '包'.charCodeAt(0);
+const HAN_KUO = '括'.charCodeAt(0);
+
+/** /的\s*$/ of s[from, to): its last character but blanks is 的. */
+function endsWithDe(s: string, from: number, to: number): boolean {
+  const e = trimSpacesEnd(s, from, to);
+  return e > from && s.charCodeAt(e - 1) === HAN_DE;
+}
+const HAN_DE = '的'.charCodeAt(0);
 
 /** 法国、意大利、荷兰各1例 → 3; 其他14个市州均为0例 → 14. Relabels the figure with the names. */
 function multiplicity(norm: string, text: string, fig: Figure, floor: number): number {
   // most heads end in no 各/均/分别…: look at their last character first
   let e = fig.start;
-  while (e > floor && e > fig.start - 60 && /\s/.test(norm[e - 1] as string)) e--;
-  if (e <= floor || e <= fig.start - 60 || !ENUM_TAIL_LAST.has(norm.charCodeAt(e - 1))) return 1;
+  while (e > floor && e > fig.start - 60 && isJsSpace(norm.charCodeAt(e - 1))) e--;
+  if (e <= floor || e <= fig.start - 60 || ((WORD_CHARS[norm.charCodeAt(e - 1)] as number) & ENUM_TAIL_END) === 0) return 1;
   // (辽宁9例、江苏、云南、青海各1例: the head starts after the 、 that ends the item before)
   const head = itemHead(norm, fig, floor).trim().replace(/^[、和及与]/, '');
   if (!ENUM_TAIL.test(head)) return 1;
@@ -294,23 +440,48 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
   let current: Item | undefined; // the open sublist owner
   let prevEnd = from;
   let skipUntil = -1;
-  for (const f of ctx.figures) {
+  const figures = ctx.figures;
+  // (the figures before `from` are skipped: in order, they are found at once)
+  for (let n = ctx.sorted ? firstAtOrAfter(figures, startOf, from) : 0; n < figures.length; n++) {
+    const f = figures[n] as Figure;
     if (f.start < from || f.id === owner.id) continue;
     if (f.start >= to) break;
-    const fd = ctx.depth.get(f.id) ?? 0;
+    const fd = ctx.depth.get(f.id);
     // 新北市(27,230例): a part alone in its own bracket counts at the list's depth.
     const singleton = fd === depth + 1 && norm[f.start - 1] === '(' && norm[f.end] === ')';
     if (fd !== depth && !singleton) continue;
     if (f.start < skipUntil) continue;
     if (!unitsCompatible(f.unit, owner.unit) || !sameCountedNoun(norm, f, owner)) continue;
-    const between = norm.slice(prevEnd, f.start);
-    const head = itemHead(norm, f, prevEnd);
+    // The words between the item before and the figure (cut out only when a test needs them),
+    // the mask of their characters, and where the figure's head starts (the head is the end of
+    // the words between: what they lack, it lacks).
+    let between: string | undefined;
+    let mask: number;
+    let headStart: number;
+    if (prevEnd >>> 0 === prevEnd && f.start >>> 0 === f.start && prevEnd <= f.start && f.start <= norm.length) {
+      // one pass back from the figure: itemHeadStart stops at the first HEAD_STOP within 60
+      // characters (at `limit` when there is none)
+      const limit = Math.max(prevEnd, f.start - 60);
+      mask = 0;
+      headStart = -1;
+      for (let i = f.start - 1; i >= prevEnd; i--) {
+        const flags = SEPARATORS[norm.charCodeAt(i)] as number;
+        mask |= flags;
+        if (headStart < 0 && (flags & HEAD_STOP) !== 0 && i >= limit) headStart = i + 1;
+      }
+      if (headStart < 0) headStart = limit;
+    } else {
+      between = norm.slice(prevEnd, f.start);
+      mask = charMask(between);
+      headStart = itemHeadStart(norm, f, prevEnd);
+    }
+    const semicolon = (mask & HAS_SEMICOLON) !== 0; // between.includes(';')
     // 订正重复报告病例195例, 核减2例: a correction beside the parts, not one of them.
-    if (CORRECTION_HEAD.test(head)) {
+    if ((mask & HAS_CORRECTION_FIRST) !== 0 && CORRECTION_HEAD.test(norm.slice(headStart, f.start))) {
       prevEnd = f.end;
       continue;
     }
-    if (SUBSET_HEAD.test(head.trim())) {
+    if (startsWithSubsetWord(norm, headStart, f.start)) {
       // 含5例由无症状感染者转为确诊病例(…): a subset of the item before; skip its clause.
       let e = f.end;
       while (e < to && !separates(norm, e, SUBSET_CLAUSE_END)) e++;
@@ -319,37 +490,39 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       continue;
     }
     // A figure of another category ends the list (…336例,其中…,解除医学观察的密切接触者32566人).
-    const dim = labelDimension(f.label);
-    if (!categoryFits(f.category, owner.category) && (dim === 'other' || dim === 'category')) break;
+    if (!categoryFits(f.category, owner.category)) {
+      const dim = ctx.dims.of(f);
+      if (dim === 'other' || dim === 'category') break;
+    }
     // So does a running total after a new or current one (新增348宗…,當中97宗…,累計逾120.8萬宗確診).
     if (f.qualifier === 'cumulative' && (owner.qualifier === 'new' || owner.qualifier === 'current')) break;
     // 另有 may add what the total leaves out (348宗核酸陽性個案,當中97宗…,另有404宗快測呈報個案):
     // it is read as a part only when it fits.
-    if (between.includes('另有') && lowSum(items) + f.low > owner.high) break;
+    if ((mask & HAS_LING) !== 0 && (between ??= norm.slice(prevEnd, f.start)).includes('另有') && lowSum(items) + f.low > owner.high) break;
     // 新增4例,其中一名…、一例…、另二例…,高屏的3名個案活動地具有交集: a count after 的 speaks of
     // cases already listed; once the list closes its total, it is no part.
-    if (/的\s*$/.test(head) && items.length >= 2 && itemsClose(owner, items)) break;
-    if (between.includes(';')) {
+    if (items.length >= 2 && endsWithDe(norm, headStart, f.start) && itemsClose(owner, items)) break;
+    if (semicolon) {
       // After ';' the list goes on only with a sibling of its first item, or a new dimension cue:
       //   吉林1730例,其中长春市…;上海260例   (closes 吉林's sublist, 上海 is 吉林's sibling)
       //   其中境外输入病例43例(…);本土病例2086例  (本土 is 境外输入's sibling)
       //   按区域分布在平城区3例、云冈区6例;发现方式分别为…  (a new dimension)
       //   …32例,其中境外输入28例,本土4例(…);当日转为确诊病例4例  (not a sibling: the list ends)
       // (…其中839例本土,居住縣市分布為新北市837例、宜蘭縣2例;另14例為境外移入: 另 closes it too)
-      if (current && (sameKind(f, current.fig) || between.includes('另'))) current = undefined;
+      if (current && (sameKind(ctx.dims, f, current.fig) || (mask & HAS_LING) !== 0)) current = undefined;
       if (!current && !bracketed) {
         const first = items[0];
-        const cueAhead = /(分别|按|方式)/.test(between);
-        if (!cueAhead && !(first && (sameKind(f, first.fig) || subcategories(owner, first.fig, f)))) break;
+        const cueAhead = NEW_SEGMENT_CUE.test((between ??= norm.slice(prevEnd, f.start)));
+        if (!cueAhead && !(first && (sameKind(ctx.dims, f, first.fig) || subcategories(owner, first.fig, f)))) break;
       }
     }
     // 分布为 splits the one item before it (其中839例本土,个案分布为…); after several items it
     // splits the total again (為41,073例男性、44,211例女性、26例調查中,個案分布為…).
-    const cueWord = SUBLIST_CUE.exec(between)?.[1];
+    const cueWord = (mask & HAS_SUBLIST_FIRST) !== 0 ? SUBLIST_CUE.exec((between ??= norm.slice(prevEnd, f.start)))?.[1] : undefined;
     const opensSublist =
-      items.length > 0 && !current && !between.includes(';') && cueWord !== undefined && !SUBSET_HEAD.test(between.trim()) && (!cueWord.startsWith('分布') || items.length === 1);
+      items.length > 0 && !current && !semicolon && cueWord !== undefined && !SUBSET_HEAD.test((between ??= norm.slice(prevEnd, f.start)).trim()) && (!cueWord.startsWith('分布') || items.length === 1);
     if (opensSublist) current = items[items.length - 1];
-    const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: [], childCue: '', floor: prevEnd };
+    const item: Item = { fig: f, mult: multiplicity(norm, text, f, prevEnd), children: NO_CHILDREN, childCue: '', floor: prevEnd };
     // 累计报告阳性感染者8206例。其中确诊病例4059例(…),尚在院治疗263例;无症状感染者4147例…: a
     // current count right after a subcategory's running total is that subcategory's subset.
     const last = items[items.length - 1];
@@ -361,21 +534,21 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
       last.fig.category !== owner.category &&
       categoryFits(last.fig.category, owner.category) &&
       last.children.length === 0 &&
-      !between.includes(';') &&
+      !semicolon &&
       f.low <= last.fig.high
     ) {
-      last.children.push(item);
+      addChild(last, item);
       last.childCue = '其中';
       prevEnd = f.end;
       continue;
     }
     if (current) {
-      current.children.push(item);
+      addChild(current, item);
       if (!current.childCue) current.childCue = (cueWord ?? '其中').replace('当中', '其中');
     } else items.push(item);
     prevEnd = f.end;
   }
-  return nestUnderPlaces(norm, owner, items);
+  return nestUnderPlaces(norm, ctx.dims, owner, items);
 }
 
 /**
@@ -384,9 +557,9 @@ function parseList(ctx: Ctx, text: string, owner: Figure, from: number, to: numb
  * the total. They are read as its sublist only when they add up to it exactly and the places
  * then add up to the total; otherwise the list stays as it was read.
  */
-function nestUnderPlaces(norm: string, owner: Figure, items: Item[]): Item[] {
+function nestUnderPlaces(norm: string, dims: ByLabel<Dimension>, owner: Figure, items: Item[]): Item[] {
   if (items.length < 3 || itemsClose(owner, items)) return items;
-  const isPlace = (it: Item): boolean => labelDimension(it.fig.label) === 'region';
+  const isPlace = (it: Item): boolean => dims.of(it.fig) === 'region';
   const exact = (it: Item): boolean => it.fig.low === it.fig.high;
   const top: Item[] = [];
   const sublists = new Map<Item, Item[]>();
@@ -416,9 +589,10 @@ function nestUnderPlaces(norm: string, owner: Figure, items: Item[]): Item[] {
 }
 
 /** The earlier figure a figureless intro (新增确诊病例中, 确诊病例中) refers to. */
-function earlierTotal(head: string, recent: Figure[]): Figure | undefined {
+function earlierTotal(head: string, recentCounts: () => Figure[]): Figure | undefined {
   const term = CATEGORY_TERMS.find(([t]) => head.includes(t));
   if (!term) return undefined;
+  const recent = recentCounts(); // (made only for a heading that names a category)
   const category = term[1];
   const qualifier = QUALIFIER_TERMS.find(([t]) => head.includes(t))?.[1];
   // 新增病例中 after both confirmed and asymptomatic counts may speak of them together.
@@ -452,7 +626,14 @@ function closes(total: Figure, parts: readonly Figure[], mults: readonly number[
 
 /** `closes` for items of a list, each with its multiplier. */
 function itemsClose(total: Figure, items: readonly Item[]): boolean {
-  return closes(total, items.map((it) => it.fig), items.map((it) => it.mult));
+  // (closes, summed in the same order, without making the two arrays)
+  let low = 0;
+  let high = 0;
+  for (const it of items) {
+    low += it.fig.low * (it.mult ?? 1);
+    high += it.fig.high * (it.mult ?? 1);
+  }
+  return !(total.high < low || total.low > high);
 }
 
 /** The least the items of a list add up to. */
@@ -510,7 +691,7 @@ interface Clause {
   text: string;
 }
 
-const CLAUSE_STOP = /[,、;:。()!?\n]/;
+// (CLAUSE_STOP, /[,、;:。()!?\n]/: the class CLAUSE_STOP_CHAR of WORD_CHARS)
 const GAP = /^[,、;]?[^,、;:。()!?\n]*$/;
 
 /**
@@ -522,14 +703,16 @@ function adjacentClauses(ctx: Ctx, from: number, to: number, depth: number): Cla
   const { norm } = ctx;
   const out: Clause[] = [];
   let pos = from;
-  for (const f of ctx.figures) {
+  const figures = ctx.figures;
+  for (let n = ctx.sorted ? firstAtOrAfter(figures, startOf, from) : 0; n < figures.length; n++) {
+    const f = figures[n] as Figure;
     if (f.start < from) continue;
     if (f.start >= to) break;
-    if ((ctx.depth.get(f.id) ?? 0) !== depth) continue;
+    if (ctx.depth.get(f.id) !== depth) continue;
     const gap = norm.slice(pos, f.start);
     if (!GAP.test(gap)) break;
     let e = f.end;
-    while (e < to && !CLAUSE_STOP.test(norm[e] as string)) e++;
+    while (e < to && !isClass(norm, e, CLAUSE_STOP_CHAR)) e++; // (CLAUSE_STOP.test(norm[e]))
     const begin = pos + (/^[,、;]/.test(gap) ? 1 : 0);
     out.push({ fig: f, text: norm.slice(begin, e) });
     pos = e;
@@ -560,7 +743,12 @@ const UNKNOWN_SEX = /(性别不详|性别未知|性别待查|不详|未知|调�
  */
 function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | undefined {
   // cheap test first: the first figure from `from` carries a man's or a woman's label
-  const first = ctx.figures.find((f) => f.start >= from && (ctx.depth.get(f.id) ?? 0) === depth);
+  let first: Figure | undefined;
+  const figures = ctx.figures;
+  for (let n = ctx.sorted ? firstAtOrAfter(figures, startOf, from) : 0; n < figures.length && !first; n++) {
+    const f = figures[n] as Figure;
+    if (f.start >= from && ctx.depth.get(f.id) === depth) first = f;
+  }
   if (!first || !startsWithSex(first.label)) return undefined;
   const clauses = adjacentClauses(ctx, from, to, depth);
   const parts: Figure[] = [];
@@ -584,7 +772,7 @@ function sexSplit(ctx: Ctx, from: number, to: number, depth: number): Item[] | u
     parts.push(more.fig);
   }
   if (parts.some((p) => !PERSON_UNITS.has(p.unit) && p.unit !== '')) return undefined;
-  return parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '', floor: 0 }));
+  return parts.map((fig) => ({ fig, mult: 1, children: NO_CHILDREN, childCue: '', floor: 0 }));
 }
 
 const OUTCOME_WORD = /(治愈|出院|死亡|病亡|现有|现存|在院|尚在)/;
@@ -614,14 +802,14 @@ function outcomeSplit(ctx: Ctx, owner: Figure, from: number, to: number, depth: 
   }
   if (parts.length < 2) return undefined;
   if (!parts.some((c) => CURRENT_WORD.test(c.text)) || !parts.some((c) => CURED_WORD.test(c.text))) return undefined;
-  return parts.map((c) => ({ fig: c.fig, mult: 1, children: [], childCue: '', floor: 0 }));
+  return parts.map((c) => ({ fig: c.fig, mult: 1, children: NO_CHILDREN, childCue: '', floor: 0 }));
 }
 
 const BLANK = /[ \t\r\n\u3000]/;
 
 const TIME_END = new Set([...'时日点'].map((c) => c.charCodeAt(0)));
-const QI = '其'.charCodeAt(0);
-const ZHONG = '中'.charCodeAt(0);
+/** The digits before 时/日/点 in a time or a day (…24时, …二十日). */
+const TIME_DIGIT = new Set([...'0123456789一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 /** Is one of the sorted positions in [from, to)? */
 function anyWithin(sorted: readonly number[], from: number, to: number): boolean {
@@ -677,21 +865,51 @@ function numberedItems(norm: string, from: number): Span[] | undefined {
   return items.length >= 2 ? items : undefined;
 }
 
-/** The longest run of Han characters both strings contain. */
-function commonPhrase(a: string, b: string): string {
-  let best = '';
-  const prev = new Uint16Array(b.length + 1);
-  const cur = new Uint16Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    const ca = a.charCodeAt(i - 1);
-    const han = ca >= 0x4e00 && ca <= 0x9fff;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = han && ca === b.charCodeAt(j - 1) ? (prev[j - 1] as number) + 1 : 0;
-      if ((cur[j] as number) > best.length) best = a.slice(i - (cur[j] as number), i);
-    }
-    prev.set(cur);
+/** Whether a code unit is a Han character, as commonPhrase reads it (the basic block only). */
+function phraseHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** The length of the longest run of Han characters (phraseHan) in s: the most commonPhrase can give. */
+function longestHanRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    run = phraseHan(s.charCodeAt(i)) ? run + 1 : 0;
+    if (run > best) best = run;
   }
   return best;
+}
+
+/** The two rows of commonPhrase's table, kept between calls (grown when a string is longer). */
+let phraseRows: [Uint16Array, Uint16Array] = [new Uint16Array(64), new Uint16Array(64)];
+
+/** The longest run of Han characters both strings contain (the first found of that length). */
+function commonPhrase(a: string, b: string): string {
+  // (the longest common run ending at a[i − 1] and b[j − 1], row by row; the best is cut out
+  // of `a` once, at the end, where the last longer run was found)
+  if (phraseRows[0].length < b.length + 1) phraseRows = [new Uint16Array(b.length + 1), new Uint16Array(b.length + 1)];
+  let [prev, cur] = phraseRows;
+  prev.fill(0, 0, b.length + 1);
+  cur[0] = 0;
+  let bestLength = 0;
+  let bestEnd = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const han = phraseHan(ca);
+    for (let j = 1; j <= b.length; j++) {
+      const n = han && ca === b.charCodeAt(j - 1) ? (prev[j - 1] as number) + 1 : 0;
+      cur[j] = n;
+      if (n > bestLength) {
+        bestLength = n;
+        bestEnd = i;
+      }
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return a.slice(bestEnd - bestLength, bestEnd);
 }
 
 /** Words any two bulletin sentences share; a phrase made of them names no particular population. */
@@ -699,18 +917,23 @@ const COMMON_WORDS = [...CATEGORY_TERMS.map(([t]) => t), ...QUALIFIER_TERMS.map(
 
 function distinctive(phrase: string): number {
   let s = phrase;
-  for (const w of COMMON_WORDS) s = s.split(w).join('');
+  for (const w of COMMON_WORDS) if (s.includes(w)) s = s.split(w).join('');
   return s.length;
 }
 
 /** The text of a figure's clause around it, not reaching into the figures before and after. */
 function clauseAround(norm: string, f: Figure, floor: number, ceiling: number): string {
   let a = f.start;
-  while (a > floor && f.start - a < 30 && !/[,;。:!?\n]/.test(norm[a - 1] as string)) a--;
+  while (a > floor && f.start - a < 30 && !isClass(norm, a - 1, AROUND_STOP_CHAR)) a--;
   let b = f.end;
-  while (b < ceiling && b - f.end < 30 && !/[,;。:!?\n]/.test(norm[b] as string)) b++;
+  while (b < ceiling && b - f.end < 30 && !isClass(norm, b, AROUND_STOP_CHAR)) b++;
   return norm.slice(a, f.start) + '|' + norm.slice(f.end, b);
 }
+
+const startOf = (f: Figure): number => f.start;
+
+/** The counts of a sentence without any (shared: never added to). */
+const NO_COUNTS: Figure[] = [];
 
 /** The totals and their parts, sentence by sentence; `deadline` is checked per sentence and per candidate total. */
 export function findGroups(
@@ -722,18 +945,37 @@ export function findGroups(
   deadline: Deadline = NO_DEADLINE,
 ): Group[] {
   const groups: Group[] = [];
-  const counts = allFigures.filter((f) => f.kind === 'count' && !f.zero);
-  const seen = new Set<string>();
-  const ctxHandled = new Set<number>();
-  const consumed = new Set<number>(); // figures already read as parts of a list
-  const partOf = new Map<number, Figure>(); // part → its total
+  const counts: Figure[] = [];
+  let countsInOrder = true; // (by start: then each sentence's counts are a run of them)
+  let figuresInOrder = true; // (likewise all figures, for hasOtherNumber)
+  let lastStart = -Infinity;
+  let lastCountStart = -Infinity;
+  for (const f of allFigures) {
+    const start = f.start;
+    if (!(lastStart <= start)) figuresInOrder = false;
+    lastStart = start;
+    if (f.kind !== 'count' || f.zero) continue;
+    if (start < lastCountStart) countsInOrder = false;
+    lastCountStart = start;
+    counts.push(f);
+  }
+  // (tables by figure id: see grouping/byId.ts)
+  const size = allFigures.length;
+  const seen = new RunsSeen(size); // the runs of parts recorded for each total
+  const ctxHandled = new IdMarks(size);
+  const consumed = new IdMarks(size); // figures already read as parts of a list
+  const partOf = new ById<Figure>(size); // part → its total
+  const dims = new ByLabel<Dimension>(size, labelDimension);
+  // one depth table for all sentences, when each count has an id of its own (always, in analyze);
+  // made at the first sentence with brackets (null: the ids do not fit it)
+  let depthTable: DepthTable | null | undefined;
 
   /** Records one group and lets the parts take the total's category, qualifier and origin. */
-  const pushGroup = (owner: Figure, r: Item[], cue: string, dimension: Dimension, kind: Group['kind']): void => {
+  const pushGroup = (owner: Figure, r: Item[], cue: string, dimension: Dimension, kind: Group['kind'], ids?: number[]): void => {
     groups.push({
       id: groups.length,
       total: owner.id,
-      parts: r.map((p) => p.fig.id),
+      parts: ids ?? r.map((p) => p.fig.id), // (the ids of r, when the caller has them)
       multipliers: r.map((p) => p.mult),
       dimension,
       kind,
@@ -745,7 +987,7 @@ export function findGroups(
       partOf.set(p.fig.id, owner);
       if (p.fig.category === 'none' && owner.category !== 'none') p.fig.category = owner.category;
       if (!p.fig.qualifier && owner.qualifier) p.fig.qualifier = owner.qualifier;
-      if (!p.fig.origin && owner.origin && labelDimension(p.fig.label) !== 'origin') p.fig.origin = owner.origin;
+      if (!p.fig.origin && owner.origin && dims.of(p.fig) !== 'origin') p.fig.origin = owner.origin;
     }
   };
 
@@ -755,9 +997,9 @@ export function findGroups(
    * parts come closer to the two together than to the last alone, the list is not read as
    * the last one's (no group, so no false sum).
    */
-  const ofJoinedTotals = (prev: Figure | undefined, owner: Figure, items: Item[], depth: ReadonlyMap<number, number>): boolean => {
+  const ofJoinedTotals = (prev: Figure | undefined, owner: Figure, items: Item[], depth: SentenceDepths): boolean => {
     if (!prev || consumed.has(prev.id) || prev.kind !== 'count' || !unitsCompatible(prev.unit, owner.unit)) return false;
-    if ((depth.get(prev.id) ?? 0) !== (depth.get(owner.id) ?? 0)) return false;
+    if (depth.get(prev.id) !== depth.get(owner.id)) return false;
     const between = norm.slice(prev.end, owner.start);
     const sum = items.reduce((a, it) => a + it.fig.value * it.mult, 0);
     // 3例、12例 / 确诊病例3例和无症状感染者12例 / 3例确诊病例和3例无症状感染者: one clause, a joiner
@@ -776,12 +1018,11 @@ export function findGroups(
 
   /** A reading of its own (a sex or outcome split, a numbered list): one group, all its parts. */
   const pushWhole = (owner: Figure, r: Item[], cue: string, dimension?: Dimension): void => {
-    const key = `${owner.id}:${r.map((p) => p.fig.id).join(',')}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const ids = r.map((p) => p.fig.id);
+    if (!seen.add(owner.id, ids)) return;
     ctxHandled.add(owner.id);
-    const dim = dimension ?? r.map((p) => labelDimension(p.fig.label)).find((d) => d !== 'other') ?? 'other';
-    pushGroup(owner, r, cue, dim, 'partition');
+    const dim = dimension ?? r.map((p) => dims.of(p.fig)).find((d) => d !== 'other') ?? 'other';
+    pushGroup(owner, r, cue, dim, 'partition', ids);
   };
 
   const emitRuns = (owner: Figure, items: Item[], cue: string): void => {
@@ -791,9 +1032,9 @@ export function findGroups(
     let runDim: Dimension = 'other';
     let prev: Item | undefined;
     for (const it of items) {
-      const dim = labelDimension(it.fig.label);
-      const between = prev ? norm.slice(prev.fig.end, it.fig.start) : '';
-      const newSegment = between.includes(';') && /(分别|按|方式)/.test(between);
+      const dim = dims.of(it.fig);
+      // (the words between are cut out only when they hold a ;)
+      const newSegment = prev !== undefined && sliceHas(norm, prev.fig.end, it.fig.start, SEMICOLON_CODE) && NEW_SEGMENT_CUE.test(norm.slice(prev.fig.end, it.fig.start));
       // 為128例男性、114例女性,分別自越南(26例)…: a sex split that already closes the total
       // ends there, and what follows splits the total again (or is no split: 皆屬重度感染、27例具慢性病史).
       // Likewise any split that closes its total before an item of another dimension: 161例。其中:
@@ -815,34 +1056,38 @@ export function findGroups(
     if (run.length > 0) runs.push(run);
     let previousDim: Dimension | undefined;
     for (const r of runs) {
-      const key = `${owner.id}:${r.map((p) => p.fig.id).join(',')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const dims = r.map((p) => labelDimension(p.fig.label)).filter((d) => d !== 'other');
+      const ids = r.map((p) => p.fig.id);
+      if (!seen.add(owner.id, ids)) continue;
+      const named: Dimension[] = []; // the dimensions of the run's labels that name one
+      for (const p of r) {
+        const d = dims.of(p.fig);
+        if (d !== 'other') named.push(d);
+      }
       // 覆盖人数为2773万人,完成全程接种2375.7万人,完成加强免疫1515.3万人: stages of one
       // population, each within the one before, not parts of anything.
-      if (r.filter((p) => p.fig.unit !== '剂次' && VACCINATION_STAGE.test(p.fig.label ?? '')).length >= 2) continue;
+      if (vaccinationStages(r)) continue;
       const afterSexes = previousDim === 'gender';
-      previousDim = dims[0] ?? 'other';
+      previousDim = named[0] ?? 'other';
       // After a sex split, counts of no named dimension are a second split only when they close.
-      if (afterSexes && dims.length === 0 && !itemsClose(owner, r)) continue;
-      const labels = (): string => r.map((p) => toSimplified(p.fig.label ?? '')).join('|');
-      const last = r[r.length - 1] as Item;
-      const listText = (): string => norm.slice(owner.end, Math.min(norm.length, last.fig.end + 16));
+      if (afterSexes && named.length === 0 && !itemsClose(owner, r)) continue;
       // 12809例(出院12304例,死亡213例) and 其中:重症1809例、危重症465例 name some outcomes
       // or severities only: subsets. With 现有/现无/在院 or 普通型/轻型 the list is exhaustive.
-      const partialOutcome = dims[0] === 'outcome' && !/(现有|现无|在院|尚在|排除|转确诊)/.test(labels() + '|' + listText());
-      const partialSeverity = dims[0] === 'severity' && !/(普通|轻)/.test(labels());
+      // (the words, with no |, are found in labels|…|text exactly when in the text or in a label)
+      const partialOutcome =
+        named[0] === 'outcome' &&
+        !EXHAUSTIVE_OUTCOMES.test(norm.slice(owner.end, Math.min(norm.length, (r[r.length - 1] as Item).fig.end + 16))) &&
+        !someSimplifiedLabel(r, EXHAUSTIVE_OUTCOMES);
+      const partialSeverity = named[0] === 'severity' && !someSimplifiedLabel(r, EXHAUSTIVE_SEVERITIES);
       // 其中2例为无症状感染者转为确诊病例,津南区13例,西青区1例: a converted count cuts across a split
       // by place; it is left out when the places close the total without it, and only then.
       let parts = r;
-      if (dims.includes('region') && !itemsClose(owner, r)) {
+      if (named.includes('region') && !itemsClose(owner, r)) {
         const rest = r.filter((p) => p.fig.qualifier !== 'converted');
         if (rest.length === r.length - 1 && rest.length >= 2 && itemsClose(owner, rest)) parts = rest;
       }
       const subset = (parts.length === 1 && (parts[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
       if (!subset) resolveBare(text, norm, owner, parts);
-      pushGroup(owner, parts, cue, dims[0] ?? 'other', subset ? 'subset' : 'partition');
+      pushGroup(owner, parts, cue, named[0] ?? 'other', subset ? 'subset' : 'partition', parts === r ? ids : undefined);
     }
     // sublists of items
     for (const it of items) {
@@ -873,16 +1118,10 @@ export function findGroups(
   /** The index of the first count figure starting at or after `pos` (binary search: counts are in text order). */
   const firstCountAt = (pos: number): number => firstAtOrAfter(counts, (f) => f.start, pos);
 
-  // where the brackets, the colons and the 其中 are: one pass over the text (most sentences have none)
-  const brackets: number[] = [];
-  const colons: number[] = [];
-  const qizhong: number[] = [];
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 40) brackets.push(i);
-    else if (c === 58) colons.push(i);
-    else if (c === QI && norm.charCodeAt(i + 1) === ZHONG) qizhong.push(i);
-  }
+  // where the brackets, the colons and the 其中 are (most sentences have none): found by indexOf
+  const brackets = new Brackets(norm);
+  const colons = positionsOf(norm, ':');
+  const qizhong = positionsOf(norm, '其中');
   let k = 0;
   let previousLast: Figure | undefined;
   let previousFigs: Figure[] = [];
@@ -895,8 +1134,19 @@ export function findGroups(
   };
 
   /** Whether a sentence holds a number that is no count, date or time (a range of case numbers). */
+  // (asked sentence after sentence: where the figures of the sentence start is found by walking
+  // on from the last answer, over figures in text order; by binary search otherwise)
+  let otherFrom = 0; // the first figure at or after otherStart
+  let otherStart = -Infinity;
   const hasOtherNumber = (sentence: Span): boolean => {
-    for (let i = firstAtOrAfter(allFigures, (f) => f.start, sentence.start); i < allFigures.length; i++) {
+    let first: number;
+    if (figuresInOrder && sentence.start >= otherStart) {
+      first = otherFrom;
+      while (first < allFigures.length && (allFigures[first] as Figure).start < sentence.start) first++;
+      otherFrom = first;
+      otherStart = sentence.start;
+    } else first = firstAtOrAfter(allFigures, (f) => f.start, sentence.start);
+    for (let i = first; i < allFigures.length; i++) {
       const f = allFigures[i] as Figure;
       if (f.start >= sentence.end) return false;
       if (f.kind === 'other') return true;
@@ -905,27 +1155,60 @@ export function findGroups(
   };
 
   const contexts: Array<Ctx | undefined> = []; // per sentence, for the readings after the lists
+  /** The context of every sentence without counts (one, never changed: nothing reads a figure of it). */
+  const noCounts: Ctx = { norm, figures: NO_COUNTS, depth: FLAT, dims, sorted: true };
   let sentenceIndex = -1;
   for (const sentence of sentences) {
     sentenceIndex++;
     deadline.check();
-    const figs: Figure[] = [];
-    while (k < counts.length && (counts[k] as Figure).start < sentence.end) {
-      const f = counts[k] as Figure;
-      if (f.start >= sentence.start) figs.push(f);
-      k++;
+    // the counts that start before the sentence's end, but for those before its start (in text
+    // order: the sentence's counts are the last of them, cut out at once; most sentences have none)
+    let figs = NO_COUNTS;
+    if (countsInOrder) {
+      const from = k;
+      while (k < counts.length && (counts[k] as Figure).start < sentence.end) k++;
+      let first = from;
+      while (first < k && (counts[first] as Figure).start < sentence.start) first++;
+      if (first < k) figs = counts.slice(first, k);
+    } else {
+      figs = [];
+      while (k < counts.length && (counts[k] as Figure).start < sentence.end) {
+        const f = counts[k] as Figure;
+        if (f.start >= sentence.start) figs.push(f);
+        k++;
+      }
     }
-    // every figure is at depth 0 in a sentence with no bracket (most): no map to fill
-    const ctx: Ctx = { norm, figures: figs, depth: figs.length > 0 && anyWithin(brackets, sentence.start, sentence.end) ? depths(norm, sentence, figs) : NO_DEPTHS };
+    // every figure is at depth 0 in a sentence with no bracket (most): nothing to record
+    let depth = FLAT;
+    if (figs.length > 0 && brackets.openWithin(sentence.start, sentence.end)) {
+      if (depthTable === undefined) depthTable = DepthTable.fits(counts, size) ? new DepthTable(size) : null;
+      if (depthTable) {
+        const table = depthTable;
+        const si = sentenceIndex;
+        brackets.depths(sentence.start, sentence.end, figs, (i, d) => table.set(si, (figs[i] as Figure).id, d));
+        depth = new SentenceDepths(depthTable, sentenceIndex, undefined);
+      } else depth = new SentenceDepths(undefined, sentenceIndex, depths(norm, sentence, figs));
+    }
+    const ctx: Ctx = figs.length > 0 ? { norm, figures: figs, depth, dims, sorted: countsInOrder } : noCounts;
     contexts[sentenceIndex] = ctx;
     // "…2129例。其中境外输入病例43例(…);本土病例2086例(…)": 其中 opens the sentence.
-    const lead = norm.slice(sentence.start, sentence.start + 6).trimStart();
-    // When the previous sentence ended on a part of a list, 其中 speaks of the list's total.
-    const leadOwner = previousLast && consumed.has(previousLast.id) ? sentenceTotal(previousFigs) : previousLast;
+    // (what is asked of the lead, its first six characters after blanks: its first two)
+    // (read only where asked below: with counts, or with a list open from the sentence before)
+    const lead = figs.length > 0 || pendingOwner ? leadOf(norm, sentence.start) : NO_LEAD;
+    const leadQizhong = lead === LEAD_QIZHONG;
+    const leadOthers = lead === LEAD_QITA || lead === LEAD_QIYU;
     // 其中:确诊病例中,杭州市51例…;重症病例中,杭州市14例…: headed lists, each of the total its
-    // heading names (read below), not all of the figure before 其中.
-    const headedLead = HEADED_LEAD.test(norm.slice(sentence.start, sentence.start + 24).trimStart());
-    if (leadOwner && lead.startsWith('其中') && !headedLead && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
+    // heading names (read below), not all of the figure before 其中. (Asked only with counts.)
+    const headedLead = figs.length > 0 && headedAt(norm, sentence.start);
+    // When the previous sentence ended on a part of a list, 其中 speaks of the list's total.
+    // (Asked only when it is asked for below.)
+    const leadOwner =
+      leadQizhong && !headedLead && figs.length > 0
+        ? previousLast && consumed.has(previousLast.id)
+          ? sentenceTotal(previousFigs)
+          : previousLast
+        : undefined;
+    if (leadOwner && leadQizhong && !headedLead && figs.length > 0 && !ctxHandled.has(leadOwner.id)) {
       const items = parseList(ctx, text, leadOwner, sentence.start, sentence.end, 0);
       // 深圳新增3例确诊病例和3例无症状感染者。其中,…发现4例,…2例: the two counts together, as in
       // one sentence; and a 其中 sentence's own count (其中外省输入及关联病例共计32例。其中,…) is a
@@ -941,7 +1224,7 @@ export function findGroups(
         pendingOwner = { owner: leadOwner, items };
         ctxHandled.add(leadOwner.id);
       } else if (items.length > 0) ctxHandled.add(leadOwner.id);
-    } else if (pendingOwner && /^其[他余]/.test(lead) && figs.length > 0) {
+    } else if (pendingOwner && leadOthers && figs.length > 0) {
       // 其中:安阳市3例、漯河市3例。其他地市新增确诊病例中,郑州市12例、…: one list in two sentences
       // (其他2个地市新增确诊病例中: the heading may hold a count of its own).
       const lead0 = norm.slice(sentence.start, Math.min(sentence.end, sentence.start + 40));
@@ -952,7 +1235,7 @@ export function findGroups(
         for (const f of more) ctxHandled.add(f.fig.id);
       }
     }
-    if (pendingOwner && !/^其[他余中]/.test(lead)) {
+    if (pendingOwner && !leadOthers && !leadQizhong) {
       emitRuns(pendingOwner.owner, pendingOwner.items, '其中');
       pendingOwner = undefined;
     }
@@ -963,18 +1246,35 @@ export function findGroups(
       let segEnd = segStart;
       if (headedLead) while (segEnd < sentence.end && norm.charCodeAt(segEnd) !== SEMICOLON_CODE) segEnd++;
       else segEnd = sentence.end;
-      const first = figs.find((f) => f.start >= segStart && f.start < segEnd);
+      // (without headings the segment is the sentence, whose first count is figs[0])
+      const first = headedLead ? figs.find((f) => f.start >= segStart && f.start < segEnd) : figs[0];
       if (first) {
-        let intro = norm.slice(segStart, first.start);
-        const lead1 = intro.length - intro.trimStart().length;
-        const qz = /^(其中)[:,]?/.exec(intro.slice(lead1));
-        const skip = lead1 + (qz ? qz[0].length : 0);
-        intro = intro.slice(skip);
-        const comma = intro.search(/[,:]/);
-        const head = comma > 0 ? intro.slice(0, comma).trim() : '';
+        // the intro, segStart to the first count, after blanks and a 其中 (其中:, 其中,): its
+        // head is its words before the first , or : (at least one word), trimmed
+        let p = skipSpaces(norm, segStart, first.start);
+        if (p + 2 <= first.start && norm.charCodeAt(p) === QI && norm.charCodeAt(p + 1) === ZHONG) {
+          p += 2;
+          if (p < first.start && (norm.charCodeAt(p) === COLON_CODE || norm.charCodeAt(p) === COMMA_CODE)) p++;
+        }
+        const skip = p - segStart;
+        // (a head of more than 20 characters is no heading: a word past the 20th ends the search)
+        let q = p;
+        let long = false;
+        for (; q < first.start; q++) {
+          const c = norm.charCodeAt(q);
+          if (c === COMMA_CODE || c === COLON_CODE) break;
+          if (q - p >= 20 && !isJsSpace(c)) {
+            long = true;
+            break;
+          }
+        }
+        const comma = !long && q < first.start ? q - p : -1;
+        // (the head is cut out only when it ends in 中)
+        const headEnd = comma > 0 ? trimSpacesEnd(norm, p, q) : p;
+        const head = headEnd > p && norm.charCodeAt(headEnd - 1) === ZHONG ? norm.slice(p, q).trim() : '';
         if (amongHead(head) && head.length <= 20) {
           // (a part of an earlier list is no total: 其中A市15例、C市8例。新增…中)
-          const owner = earlierTotal(head, counts.slice(Math.max(0, recentEnd - 40), recentEnd).filter((f) => !consumed.has(f.id)));
+          const owner = earlierTotal(head, () => counts.slice(Math.max(0, recentEnd - 40), recentEnd).filter((f) => !consumed.has(f.id)));
           if (owner && !ctxHandled.has(owner.id)) {
             const items = parseList(ctx, text, owner, segStart + skip + comma + 1, segEnd, 0);
             if (items.length > 1 || (headedLead && items.length > 0)) {
@@ -1015,15 +1315,16 @@ export function findGroups(
       deadline.check();
       const owner = figs[idx] as Figure;
       if (ctxHandled.has(owner.id)) continue;
-      const d = ctx.depth.get(owner.id) ?? 0;
+      const d = ctx.depth.get(owner.id);
       const nextFigure = idx + 1 < figs.length ? (figs[idx + 1] as Figure).start : sentence.end;
       let j = owner.end;
       while (j < nextFigure && !separates(norm, j, OWNER_CLAUSE_END) && j - owner.end < 30) j++;
       if (j >= nextFigure) {
         // 101宗境外輸入病例分別為廣東的44宗…: the cue sits in the owner's own clause.
+        if (consumed.has(owner.id)) continue;
         const own = norm.slice(owner.end, nextFigure);
-        const m = /(分别为|分别是|则为)/.exec(own);
-        if (m && !consumed.has(owner.id) && own.length - m.index - m[0].length <= 8 && !/[,;:、()]/.test(own.slice(0, m.index))) {
+        const m = OWN_CLAUSE_CUE.exec(own);
+        if (m && own.length - m.index - m[0].length <= 8 && !/[,;:、()]/.test(own.slice(0, m.index))) {
           const items = parseList(ctx, text, owner, owner.end + m.index, sentence.end, d);
           if (items.length > 0) {
             ctxHandled.add(owner.id);
@@ -1032,18 +1333,17 @@ export function findGroups(
         }
         continue;
       }
-      const tail = norm.slice(owner.end, j);
-      const next = norm[j];
+      const next = codeAt(norm, j); // (norm[j], as a code)
       // (1) A parenthesis right after the total (possibly after 均为…病例): parts inside it.
       let open = -1;
-      if (next === '(') open = j;
-      else if (next === ',' || next === ':') {
+      if (next === OPEN_CODE) open = j;
+      else if (next === COMMA_CODE || next === COLON_CODE) {
         let q = j + 1;
         while (q < nextFigure && q - j <= 14 && !separates(norm, q, PAREN_SCAN_END)) q++;
-        if (norm[q] === '(' && /^(均为|均系|全部为|都是)/.test(norm.slice(j + 1, q))) open = q;
+        if (codeAt(norm, q) === OPEN_CODE && /^(均为|均系|全部为|都是)/.test(norm.slice(j + 1, q))) open = q;
       }
       if (open >= 0) {
-        const close = matchingClose(norm, open, sentence.end);
+        const close = brackets.enclosingClose(open + 1, sentence.end); // (the ) matching the ( at open)
         const inner = norm.slice(open + 1, Math.min(open + 6, close)).trimStart();
         const subset = SUBSET_HEAD.exec(inner);
         const items = parseList(ctx, text, owner, open + 1, close, d + 1, true);
@@ -1053,7 +1353,7 @@ export function findGroups(
         }
         // 感染者962例(确诊病例515例、无症状感染者447例),其中朝阳区317例、…: 其中 after the
         // bracket splits the same total again, by another dimension.
-        const end = d > 0 ? enclosingClose(norm, owner.end, sentence.end) : sentence.end;
+        const end = d > 0 ? brackets.enclosingClose(owner.end, sentence.end) : sentence.end;
         if (close < end && norm.charCodeAt(close + 1) === COMMA_CODE && /^(其中|当中)(?!重症|危重|重型)/.test(norm.slice(close + 2, close + 6))) {
           const again = parseList(ctx, text, owner, close + 2, end, d);
           if (again.length > 1) {
@@ -1064,9 +1364,10 @@ export function findGroups(
         continue;
       }
       if (consumed.has(owner.id)) continue;
-      const limit = d > 0 ? enclosingClose(norm, owner.end, sentence.end) : sentence.end;
+      const limit = d > 0 ? brackets.enclosingClose(owner.end, sentence.end) : sentence.end;
       // (2) 新增的9例确诊病例中, …
-      if (amongHead(tail) && (next === ',' || next === ':')) {
+      // (the words between the total and j, read in place)
+      if (sliceEndsWith(norm, owner.end, j, '中') && amongHead(norm.slice(owner.end, j)) && (next === COMMA_CODE || next === COLON_CODE)) {
         const items = parseList(ctx, text, owner, j + 1, limit, d);
         if (items.length > 0) {
           ctxHandled.add(owner.id);
@@ -1074,18 +1375,21 @@ export function findGroups(
         }
         continue;
       }
-      if (next !== ',' && next !== ':' && next !== ';') continue;
+      if (next !== COMMA_CODE && next !== COLON_CODE && next !== SEMICOLON_CODE) continue;
       // (3) …401例,其中,平城区220例、…   (4) …118人,现已集中隔离46人、…   (5) …22例,分别是上海的11例、…
-      const after = norm.slice(j + 1, j + 6);
+      // (each cue starts with one of a few characters: the words after are cut out only then)
+      const c1 = Number.isInteger(j) ? norm.charCodeAt(j + 1) : norm.slice(j + 1, j + 6).charCodeAt(0); // (the first of them)
       let cue: string | undefined;
-      // 當中 (Hong Kong) is read as 其中.
-      if (/^(其中|当中)/.test(after) && !/^(其中|当中)(重症|危重|重型)/.test(after)) cue = '其中';
-      else {
-        const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(after);
+      if (c1 === QI || c1 === DANG) {
+        // 當中 (Hong Kong) is read as 其中.
+        const after = norm.slice(j + 1, j + 6);
+        if (/^(其中|当中)/.test(after) && !/^(其中|当中)(重症|危重|重型)/.test(after)) cue = '其中';
+      } else if (CUE_FIRST.has(c1)) {
+        const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(norm.slice(j + 1, j + 6));
         if (m) cue = m[1];
       }
       if (!cue) {
-        if (next !== ',' && next !== ';') continue;
+        if (next !== COMMA_CODE && next !== SEMICOLON_CODE) continue;
         // (6) 累计确诊1095例,男性542例,女性553例: a sex split of the sentence's one total so far.
         const following = figs[idx + 1];
         if (!following) continue;
@@ -1093,7 +1397,7 @@ export function findGroups(
           let alone = true;
           for (let b = 0; b < idx && alone; b++) {
             const f = figs[b] as Figure;
-            alone = consumed.has(f.id) || (ctx.depth.get(f.id) ?? 0) !== d;
+            alone = consumed.has(f.id) || ctx.depth.get(f.id) !== d;
           }
           const sexes = alone ? sexSplit(ctx, j + 1, limit, d) : undefined;
           if (sexes && sexes.every((p) => unitsCompatible(p.fig.unit, owner.unit))) {
@@ -1134,7 +1438,7 @@ export function findGroups(
 
   // Readings that look at other sentences once every list is known.
   type Frame = { lead: string; origin: Figure['origin'] };
-  const frames = new Map<number, Frame | undefined>();
+  const frames: Array<Frame | null | undefined> = []; // by sentence index (null: read, no frame)
   sentences.forEach((sentence, si) => {
     deadline.check();
     const ctx = contexts[si];
@@ -1156,7 +1460,7 @@ export function findGroups(
     let owner: Figure | undefined;
     let items: Span[] | undefined;
     for (const f of ctx.figures) {
-      if ((ctx.depth.get(f.id) ?? 0) !== 0 || consumed.has(f.id) || ctxHandled.has(f.id)) continue;
+      if (ctx.depth.get(f.id) !== 0 || consumed.has(f.id) || ctxHandled.has(f.id)) continue;
       const rest = norm.slice(f.end, Math.min(sentence.end, f.end + 14));
       const colon = rest.indexOf(':');
       if (colon < 0 || /[0-9;。()]/.test(rest.slice(0, colon)) || rest.slice(1, colon).includes(',')) continue;
@@ -1182,7 +1486,7 @@ export function findGroups(
       // more counts in the item only as its own breakdown (其中, 含, 分别 …)
       const more = level[1];
       if (more && !/(其中|含|包括|分别|均)/.test(norm.slice(first.end, more.start))) return;
-      parts.push({ fig: first, mult: 1, children: [], childCue: '', floor: 0 });
+      parts.push({ fig: first, mult: 1, children: NO_CHILDREN, childCue: '', floor: 0 });
     }
     pushWhole(owner, parts, ':');
   }
@@ -1194,13 +1498,15 @@ export function findGroups(
    */
   function describedTotal(sentence: Span, ctx: Ctx): void {
     if (!anyWithin(qizhong, sentence.start, (ctx.figures[0] as Figure).start)) return;
-    const top = ctx.figures.filter((f) => (ctx.depth.get(f.id) ?? 0) === 0);
+    const top = ctx.figures.filter((f) => ctx.depth.get(f.id) === 0);
     const first = top[0];
     if (!first || top.some((f) => consumed.has(f.id) || ctxHandled.has(f.id))) return;
     const head = norm.slice(sentence.start, first.start);
     const q = head.lastIndexOf('其中');
     if (q < 0 || head.trimStart().startsWith('其中') || /[0-9]/.test(head.slice(q))) return;
     const intro = head.slice(0, q).replace(/\([^()]*\)/g, '');
+    // (no phrase of 4 can be shared without 4 Han characters in a row in the introduction)
+    if (longestHanRun(intro) < 4) return;
     let best: Figure | undefined;
     let bestLength = 0;
     let tie = false;
@@ -1261,7 +1567,7 @@ export function findGroups(
       const b = counterpart(local[0] as number, total);
       if (!a || !b) continue;
       const parts = [a, b].sort((x, y) => x.start - y.start);
-      pushWhole(total, parts.map((fig) => ({ fig, mult: 1, children: [], childCue: '', floor: 0 })), '本土/境外输入', 'origin');
+      pushWhole(total, parts.map((fig) => ({ fig, mult: 1, children: NO_CHILDREN, childCue: '', floor: 0 })), '本土/境外输入', 'origin');
       a.origin ??= 'imported';
       b.origin ??= 'local';
     }
@@ -1273,9 +1579,10 @@ export function findGroups(
    * the same). Undefined for other sentences.
    */
   function frameOf(si: number): Frame | undefined {
-    if (frames.has(si)) return frames.get(si);
+    const known = si >>> 0 === si ? frames[si] : undefined;
+    if (known !== undefined) return known ?? undefined;
     const frame = readFrame(si);
-    frames.set(si, frame);
+    if (si >>> 0 === si) frames[si] = frame ?? null;
     return frame;
   }
 
@@ -1287,11 +1594,11 @@ export function findGroups(
     const comma = findWithin(norm, ',', s.start, first.start);
     if (comma < 0 || comma > first.start) return undefined;
     let e = comma;
-    while (e > s.start && /\s/.test(norm[e - 1] as string)) e--;
+    while (e > s.start && isJsSpace(codeAt(norm, e - 1))) e--;
     if (!TIME_END.has(norm.charCodeAt(e - 1))) return undefined;
     const lead = norm.slice(s.start, comma).trim();
-    // it ends in a time or a day: …24时, …20日
-    if (lead.length > 24 || !/[时日点]/.test(lead.slice(-1)) || !/[0-9一二三四五六七八九十]/.test(lead.slice(-2, -1))) return undefined;
+    // it ends in a time or a day: …24时, …20日 (its last character, and the one before, read as codes)
+    if (lead.length > 24 || !TIME_END.has(lead.charCodeAt(lead.length - 1)) || lead.length < 2 || !TIME_DIGIT.has(lead.charCodeAt(lead.length - 2))) return undefined;
     const origin = first.origin;
     if (figs.some((f) => f.origin !== undefined && f.origin !== origin)) return undefined;
     return { lead, origin };
