@@ -10,7 +10,7 @@
  * order the threads finish in.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { runTask, type Outcome, type Task } from './pipeline';
+import { emptyOutcome, runTask, type Outcome, type Task } from './pipeline';
 
 const MAX_BATCH_BYTES = 256 * 1024;
 const MIN_BATCH_BYTES = 16 * 1024;
@@ -26,7 +26,7 @@ function safeRun(t: Task): Outcome {
   try {
     return runTask(t);
   } catch (e) {
-    return { display: t.display, bytes: 0, diagnostics: [], fixesApplied: 0, errors: [`internal error: ${e instanceof Error ? e.message : String(e)}`] };
+    return emptyOutcome(t.display, [`internal error: ${e instanceof Error ? e.message : String(e)}`]);
   }
 }
 

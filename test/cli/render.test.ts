@@ -1,0 +1,90 @@
+/** The per-file rendering of the JSON and text outputs equals what stringifying the whole document gives. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { jsonDiagnostic, jsonDocument, jsonFile, stringifyAt, textLine, type JsonDiagnostic } from '../../server/src/cli/render';
+
+// Any UTF-16 code units, lone surrogates, controls, quotes and backslashes included.
+const anyString = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', '\u2028', '\ud800', '\udfff', 'a', '疫', '/'), maxLength: 8 }),
+);
+const position = fc.record({ line: fc.nat(), character: fc.nat() });
+const oddNumber = fc.constantFrom(-1, 0.5, NaN, Infinity, -0, 2 ** 53);
+const diagnostic: fc.Arbitrary<JsonDiagnostic> = fc.record({
+  code: anyString,
+  severity: fc.constantFrom('error', 'warning', 'information', 'hint'),
+  range: fc.record({ start: position, end: position }),
+  message: anyString,
+});
+// Values the fast path does not take (not produced by the CLI, but still rendered exactly).
+const oddDiagnostic = fc.record({
+  code: fc.oneof(anyString, fc.constant(undefined)),
+  severity: fc.constantFrom('error', 'warning'),
+  range: fc.record({ start: fc.record({ line: oddNumber, character: fc.nat() }), end: position }),
+  message: fc.oneof(anyString, fc.constant(undefined)),
+}) as unknown as fc.Arbitrary<JsonDiagnostic>;
+const file = fc.record({
+  path: anyString,
+  encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'gbk', 'big5'),
+  fixesApplied: fc.option(fc.nat(), { nil: undefined }),
+  diagnostics: fc.array(fc.oneof({ weight: 5, arbitrary: diagnostic }, { weight: 1, arbitrary: oddDiagnostic }), { maxLength: 5 }),
+});
+
+/** What the CLI printed before: one object, stringified whole. */
+function reference(files: Array<{ path: string; encoding: string; fixesApplied?: number; diagnostics: JsonDiagnostic[] }>, errors: string[]): string {
+  const json = {
+    files: files.map((f) => ({
+      path: f.path,
+      encoding: f.encoding,
+      ...(f.fixesApplied !== undefined ? { fixesApplied: f.fixesApplied } : {}),
+      diagnostics: f.diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message })),
+    })),
+    errors,
+  };
+  return JSON.stringify(json, null, 2) + '\n';
+}
+
+function rendered(files: Array<{ path: string; encoding: string; fixesApplied?: number; diagnostics: JsonDiagnostic[] }>, errors: string[], chunk?: number): string {
+  const parts = files.map((f) => jsonFile(f.path, f.encoding, f.fixesApplied, f.diagnostics.map(jsonDiagnostic)));
+  return [...jsonDocument(parts, errors, chunk)].join('');
+}
+
+describe('rendered JSON output', () => {
+  it('equals JSON.stringify(document, null, 2) for random documents', () => {
+    fc.assert(
+      fc.property(fc.array(file, { maxLength: 6 }), fc.array(anyString, { maxLength: 3 }), fc.integer({ min: 1, max: 400 }), (files, errors, chunk) => {
+        assert.equal(rendered(files, errors, chunk), reference(files, errors));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('equals it for the edge cases: no files, no diagnostics, no errors', () => {
+    assert.equal(rendered([], []), reference([], []));
+    const empty = { path: 'a.txt', encoding: 'utf-8', diagnostics: [] };
+    assert.equal(rendered([empty], []), reference([empty], []));
+    assert.equal(rendered([empty, { ...empty, fixesApplied: 0 }], ['x: cannot read']), reference([empty, { ...empty, fixesApplied: 0 }], ['x: cannot read']));
+  });
+
+  it('cuts the document into pieces of about the chunk size', () => {
+    const files = Array.from({ length: 50 }, (_, i) => ({ path: `f${i}.txt`, encoding: 'utf-8', diagnostics: [] }));
+    const parts = files.map((f) => jsonFile(f.path, f.encoding, undefined, []));
+    const pieces = [...jsonDocument(parts, [], 500)];
+    assert.ok(pieces.length > 5, `${pieces.length} pieces`);
+    assert.equal(pieces.join(''), reference(files, []));
+  });
+
+  it('stringifyAt nests like JSON.stringify', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        assert.equal(JSON.stringify({ a: [v] }, null, 2), '{\n  "a": [\n    ' + stringifyAt(v, '    ') + '\n  ]\n}');
+      }),
+    );
+  });
+
+  it('renders a text line: path:line:column (1-based): severity code message', () => {
+    const d: JsonDiagnostic = { code: 'typo', severity: 'warning', range: { start: { line: 0, character: 4 }, end: { line: 1, character: 0 } }, message: 'm' };
+    assert.equal(textLine('a/b.txt', d), 'a/b.txt:1:5: warning typo m\n');
+  });
+});
