@@ -101,15 +101,18 @@ async function check(args: CheckArgs): Promise<number> {
   } else if (args.format === 'sarif') {
     process.stdout.write(JSON.stringify(toSarif({ cwd, version: toolVersion(), outcomes: checked, notifications }), null, 2) + '\n');
   } else {
-    let piece = '';
+    let parts: Uint8Array[] = [];
+    let size = 0;
     for (const o of checked) {
-      piece += o.rendered;
-      if (piece.length >= 1 << 20) {
-        process.stdout.write(piece);
-        piece = '';
+      parts.push(o.rendered);
+      size += o.rendered.length;
+      if (size >= 1 << 20) {
+        process.stdout.write(Buffer.concat(parts));
+        parts = [];
+        size = 0;
       }
     }
-    process.stdout.write(piece);
+    process.stdout.write(Buffer.concat(parts));
   }
   if (args.fix) {
     for (const o of checked) if (o.fixesApplied > 0) process.stderr.write(`${o.display}: ${o.fixesApplied} fix(es) applied\n`);

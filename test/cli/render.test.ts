@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { jsonDiagnostic, jsonDocument, jsonFile, stringifyAt, textLine, type JsonDiagnostic } from '../../server/src/cli/render';
+import { ByteWriter, jsonDocument, jsonFile, stringifyAt, textLine, type JsonDiagnostic } from '../../server/src/cli/render';
 
 // Any UTF-16 code units, lone surrogates, controls, quotes and backslashes included.
 const anyString = fc.oneof(
@@ -32,7 +32,7 @@ const file = fc.record({
 });
 
 /** What the CLI printed before: one object, stringified whole. */
-function reference(files: Array<{ path: string; encoding: string; fixesApplied?: number; diagnostics: JsonDiagnostic[] }>, errors: string[]): string {
+function reference(files: Array<{ path: string; encoding: string; fixesApplied?: number; diagnostics: JsonDiagnostic[] }>, errors: string[]): Buffer {
   const json = {
     files: files.map((f) => ({
       path: f.path,
@@ -42,29 +42,30 @@ function reference(files: Array<{ path: string; encoding: string; fixesApplied?:
     })),
     errors,
   };
-  return JSON.stringify(json, null, 2) + '\n';
+  return Buffer.from(JSON.stringify(json, null, 2) + '\n', 'utf8');
 }
 
-function rendered(files: Array<{ path: string; encoding: string; fixesApplied?: number; diagnostics: JsonDiagnostic[] }>, errors: string[], chunk?: number): string {
-  const parts = files.map((f) => jsonFile(f.path, f.encoding, f.fixesApplied, f.diagnostics.map(jsonDiagnostic)));
-  return [...jsonDocument(parts, errors, chunk)].join('');
+function rendered(files: Array<{ path: string; encoding: string; fixesApplied?: number; diagnostics: JsonDiagnostic[] }>, errors: string[], chunk?: number): Buffer {
+  const w = new ByteWriter(); // reused, as on a thread
+  const parts = files.map((f) => jsonFile(f.path, f.encoding, f.fixesApplied, f.diagnostics, w));
+  return Buffer.concat([...jsonDocument(parts, errors, chunk)]);
 }
 
 describe('rendered JSON output', () => {
   it('equals JSON.stringify(document, null, 2) for random documents', () => {
     fc.assert(
       fc.property(fc.array(file, { maxLength: 6 }), fc.array(anyString, { maxLength: 3 }), fc.integer({ min: 1, max: 400 }), (files, errors, chunk) => {
-        assert.equal(rendered(files, errors, chunk), reference(files, errors));
+        assert.deepEqual(rendered(files, errors, chunk), reference(files, errors));
       }),
       { numRuns: 500 },
     );
   });
 
   it('equals it for the edge cases: no files, no diagnostics, no errors', () => {
-    assert.equal(rendered([], []), reference([], []));
+    assert.deepEqual(rendered([], []), reference([], []));
     const empty = { path: 'a.txt', encoding: 'utf-8', diagnostics: [] };
-    assert.equal(rendered([empty], []), reference([empty], []));
-    assert.equal(rendered([empty, { ...empty, fixesApplied: 0 }], ['x: cannot read']), reference([empty, { ...empty, fixesApplied: 0 }], ['x: cannot read']));
+    assert.deepEqual(rendered([empty], []), reference([empty], []));
+    assert.deepEqual(rendered([empty, { ...empty, fixesApplied: 0 }], ['x: cannot read']), reference([empty, { ...empty, fixesApplied: 0 }], ['x: cannot read']));
   });
 
   it('cuts the document into pieces of about the chunk size', () => {
@@ -72,7 +73,7 @@ describe('rendered JSON output', () => {
     const parts = files.map((f) => jsonFile(f.path, f.encoding, undefined, []));
     const pieces = [...jsonDocument(parts, [], 500)];
     assert.ok(pieces.length > 5, `${pieces.length} pieces`);
-    assert.equal(pieces.join(''), reference(files, []));
+    assert.deepEqual(Buffer.concat(pieces), reference(files, []));
   });
 
   it('stringifyAt nests like JSON.stringify', () => {
@@ -86,5 +87,18 @@ describe('rendered JSON output', () => {
   it('renders a text line: path:line:column (1-based): severity code message', () => {
     const d: JsonDiagnostic = { code: 'typo', severity: 'warning', range: { start: { line: 0, character: 4 }, end: { line: 1, character: 0 } }, message: 'm' };
     assert.equal(textLine('a/b.txt', d), 'a/b.txt:1:5: warning typo m\n');
+  });
+
+  it('writes text lines as the UTF-8 of the whole text (lone surrogates included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyString, diagnostic), { maxLength: 8 }), fc.boolean(), (items, big) => {
+        const w = new ByteWriter();
+        if (big) w.utf8('x'.repeat(70_000)); // grows the buffer
+        const lines = items.map(([display, d]) => textLine(display, d));
+        for (const l of lines) w.utf8(l);
+        assert.deepEqual(w.take(), Buffer.from((big ? 'x'.repeat(70_000) : '') + lines.join(''), 'utf8'));
+        assert.equal(w.take().length, 0);
+      }),
+    );
   });
 });

@@ -12,7 +12,7 @@ import type { Finding, RuleCode, Severity, SeveritySetting } from '../core/types
 import { filterFindings, type IgnoreEntry } from '../core/config';
 import { decodeBytes, type EncodingLabel } from './encoding';
 import { applyEdits, pickSafeEdits, writeAtomically } from './fix';
-import { jsonDiagnostic, jsonFile, textLine } from './render';
+import { ByteWriter, textLine, writeJsonDiagnostic, writeJsonFileEnd, writeJsonFileStart } from './render';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
@@ -58,8 +58,8 @@ export interface Outcome {
   encoding?: EncodingLabel;
   /** Empty when the task's format is json or text (see rendered). */
   diagnostics: Diagnostic[];
-  /** json: the file's element of "files" (see render.ts), text: its lines; '' for sarif or when not checked. */
-  rendered: string;
+  /** json: the file's element of "files" (see render.ts), text: its lines, in UTF-8; empty for sarif or when not checked. */
+  rendered: Uint8Array;
   /** How many diagnostics, and how many of them errors and warnings. */
   findingCount: number;
   errorCount: number;
@@ -94,15 +94,23 @@ function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[]
   }));
 }
 
+/** Reused by every file this thread renders. */
+const writer = new ByteWriter();
+
 /** The file's part of the json or text output. */
-function render(task: Task, encoding: EncodingLabel, fixesApplied: number, text: string, findings: readonly Finding[]): string {
+function render(task: Task, encoding: EncodingLabel, fixesApplied: number, text: string, findings: readonly Finding[]): Uint8Array {
   const lines = new LineIndex(text);
-  const out: string[] = [];
+  const json = task.format === 'json';
+  if (json) writeJsonFileStart(writer, task.display, encoding, task.fix ? fixesApplied : undefined);
+  let first = true;
   for (const f of findings) {
     const d = { code: f.code, severity: f.severity, range: { start: lines.positionAt(f.start), end: lines.positionAt(f.end) }, message: f.message };
-    out.push(task.format === 'json' ? jsonDiagnostic(d) : textLine(task.display, d));
+    if (json) writeJsonDiagnostic(writer, d, first);
+    else writer.utf8(textLine(task.display, d));
+    first = false;
   }
-  return task.format === 'json' ? jsonFile(task.display, encoding, task.fix ? fixesApplied : undefined, out) : out.join('');
+  if (json) writeJsonFileEnd(writer, !first);
+  return writer.take();
 }
 
 /** The file's bytes and its stat (taken on the open file, before reading it). */
@@ -119,7 +127,7 @@ function readFile(file: string): { buf: Buffer; stat: Stats } {
 export const MAX_FIX_ROUNDS = 5;
 
 export function emptyOutcome(display: string, errors: string[] = []): Outcome {
-  return { display, bytes: 0, diagnostics: [], rendered: '', findingCount: 0, errorCount: 0, warningCount: 0, fixesApplied: 0, errors };
+  return { display, bytes: 0, diagnostics: [], rendered: new Uint8Array(0), findingCount: 0, errorCount: 0, warningCount: 0, fixesApplied: 0, errors };
 }
 
 export function runTask(task: Task): Outcome {

@@ -24,77 +24,139 @@ export interface JsonDiagnostic {
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
-/** One diagnostic object as it appears in the document (10 spaces of indentation for its keys). */
-export function jsonDiagnostic(d: JsonDiagnostic): string {
+/**
+ * Output bytes, appended in place: ASCII layout by latin1 (one byte a character),
+ * strings by UTF-8. The pieces are whole JSON tokens or whole lines, so no
+ * surrogate pair is cut between two writes: the bytes are those of the whole
+ * text encoded at once.
+ */
+export class ByteWriter {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private len = 0;
+
+  private need(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
+  }
+
+  /** Only for ASCII text (layout, numbers, rule codes). */
+  ascii(s: string): void {
+    this.need(s.length);
+    this.len += this.buf.write(s, this.len, 'latin1');
+  }
+
+  utf8(s: string): void {
+    this.need(s.length * 3);
+    this.len += this.buf.write(s, this.len, 'utf8');
+  }
+
+  /** The bytes written since the last take (a copy: the writer is reused). */
+  take(): Buffer {
+    const out = Buffer.from(this.buf.subarray(0, this.len));
+    this.len = 0;
+    return out;
+  }
+}
+
+const ASCII_WORD = /^[a-z-]*$/;
+
+/**
+ * One diagnostic object as it appears in the document (10 spaces of indentation
+ * for its keys), after its separator: "[" and a new line for the first of a file,
+ * "," and a new line for the others.
+ */
+export function writeJsonDiagnostic(w: ByteWriter, d: JsonDiagnostic, first: boolean): void {
+  w.ascii(first ? '[\n        ' : ',\n        ');
   const { start, end } = d.range;
   if (
     typeof d.code !== 'string' ||
     typeof d.severity !== 'string' ||
     typeof d.message !== 'string' ||
+    !ASCII_WORD.test(d.code) ||
+    !ASCII_WORD.test(d.severity) ||
     !isCount(start.line) ||
     !isCount(start.character) ||
     !isCount(end.line) ||
     !isCount(end.character)
   ) {
-    return stringifyAt({ code: d.code, severity: d.severity, range: d.range, message: d.message }, '        ');
+    w.utf8(stringifyAt({ code: d.code, severity: d.severity, range: d.range, message: d.message }, '        '));
+    return;
   }
-  return (
-    '{\n          "code": ' +
-    JSON.stringify(d.code) +
-    ',\n          "severity": ' +
-    JSON.stringify(d.severity) +
-    ',\n          "range": {\n            "start": {\n              "line": ' +
-    start.line +
-    ',\n              "character": ' +
-    start.character +
-    '\n            },\n            "end": {\n              "line": ' +
-    end.line +
-    ',\n              "character": ' +
-    end.character +
-    '\n            }\n          },\n          "message": ' +
-    JSON.stringify(d.message) +
-    '\n        }'
+  w.ascii(
+    '{\n          "code": "' +
+      d.code +
+      '",\n          "severity": "' +
+      d.severity +
+      '",\n          "range": {\n            "start": {\n              "line": ' +
+      start.line +
+      ',\n              "character": ' +
+      start.character +
+      '\n            },\n            "end": {\n              "line": ' +
+      end.line +
+      ',\n              "character": ' +
+      end.character +
+      '\n            }\n          },\n          "message": ',
   );
+  w.utf8(JSON.stringify(d.message));
+  w.ascii('\n        }');
 }
 
 /**
- * One element of "files": {path, encoding, fixesApplied (with --fix), diagnostics},
- * as it appears in the document (4 spaces of indentation before its opening brace,
- * which is not included).
+ * The start of one element of "files": {path, encoding, fixesApplied (with --fix),
+ * diagnostics: (4 spaces of indentation before its opening brace, not included);
+ * then writeJsonDiagnostic for each diagnostic, then writeJsonFileEnd.
  */
-export function jsonFile(path: string, encoding: string, fixesApplied: number | undefined, diagnostics: readonly string[]): string {
+export function writeJsonFileStart(w: ByteWriter, path: string, encoding: string, fixesApplied: number | undefined): void {
   if (typeof path !== 'string' || typeof encoding !== 'string' || (fixesApplied !== undefined && !isCount(fixesApplied))) {
     // Not reached with the CLI's own data; kept exact for anything else.
     const head = stringifyAt({ path, encoding, ...(fixesApplied !== undefined ? { fixesApplied } : {}), diagnostics: [] }, '    ');
-    return head.slice(0, head.length - '[]\n    }'.length) + (diagnostics.length === 0 ? '[]' : '[\n        ' + diagnostics.join(',\n        ') + '\n      ]') + '\n    }';
+    w.utf8(head.slice(0, head.length - '[]\n    }'.length));
+    return;
   }
-  return (
-    '{\n      "path": ' +
-    JSON.stringify(path) +
-    ',\n      "encoding": ' +
-    JSON.stringify(encoding) +
-    (fixesApplied !== undefined ? ',\n      "fixesApplied": ' + fixesApplied : '') +
-    ',\n      "diagnostics": ' +
-    (diagnostics.length === 0 ? '[]' : '[\n        ' + diagnostics.join(',\n        ') + '\n      ]') +
-    '\n    }'
-  );
+  w.ascii('{\n      "path": ');
+  w.utf8(JSON.stringify(path));
+  w.ascii(',\n      "encoding": ');
+  w.utf8(JSON.stringify(encoding));
+  if (fixesApplied !== undefined) w.ascii(',\n      "fixesApplied": ' + fixesApplied);
+  w.ascii(',\n      "diagnostics": ');
+}
+
+/** Closes the element: `any` says whether a diagnostic was written. */
+export function writeJsonFileEnd(w: ByteWriter, any: boolean): void {
+  w.ascii(any ? '\n      ]\n    }' : '[]\n    }');
+}
+
+/** One element of "files", whole (see writeJsonFileStart). */
+export function jsonFile(path: string, encoding: string, fixesApplied: number | undefined, diagnostics: readonly JsonDiagnostic[], w = new ByteWriter()): Buffer {
+  writeJsonFileStart(w, path, encoding, fixesApplied);
+  diagnostics.forEach((d, i) => writeJsonDiagnostic(w, d, i === 0));
+  writeJsonFileEnd(w, diagnostics.length > 0);
+  return w.take();
 }
 
 /**
  * The whole JSON document, {files, errors}, from the files' rendered elements, in
- * pieces of about `chunk` characters (the last ends with the final newline).
+ * pieces of about `chunk` bytes (the last ends with the final newline).
  */
-export function* jsonDocument(files: readonly string[], errors: readonly string[], chunk = 1 << 20): Generator<string> {
-  let buf = '{\n  "files": [';
+export function* jsonDocument(files: readonly Uint8Array[], errors: readonly string[], chunk = 1 << 20): Generator<Buffer> {
+  let parts: Uint8Array[] = [Buffer.from('{\n  "files": [', 'latin1')];
+  let size = 0;
+  const first = Buffer.from('\n    ', 'latin1');
+  const next = Buffer.from(',\n    ', 'latin1');
   for (let i = 0; i < files.length; i++) {
-    buf += (i === 0 ? '\n    ' : ',\n    ') + files[i];
-    if (buf.length >= chunk) {
-      yield buf;
-      buf = '';
+    const f = files[i] as Uint8Array;
+    parts.push(i === 0 ? first : next, f);
+    size += f.length;
+    if (size >= chunk) {
+      yield Buffer.concat(parts);
+      parts = [];
+      size = 0;
     }
   }
-  buf += (files.length > 0 ? '\n  ]' : ']') + ',\n  "errors": ' + stringifyAt(errors, '  ') + '\n}\n';
-  yield buf;
+  parts.push(Buffer.from((files.length > 0 ? '\n  ]' : ']') + ',\n  "errors": ' + stringifyAt(errors, '  ') + '\n}\n', 'utf8'));
+  yield Buffer.concat(parts);
 }
 
 /** The text format's line for one diagnostic. */
