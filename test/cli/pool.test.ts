@@ -1,10 +1,12 @@
 /** The worker pool in process: workers get batches only once ready; results in task order either way. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import * as iconv from 'iconv-lite';
 import { runAll } from '../../server/src/cli/pool';
+import { runTask } from '../../server/src/cli/pipeline';
 import type { Outcome, Task } from '../../server/src/cli/pipeline';
 import { ROOT, seed } from '../support/fixtures';
 
@@ -37,5 +39,27 @@ describe('worker pool', () => {
     const three = await runAll(tasks, sizes, 3, () => {}, join(ROOT, 'dist', 'cli.js'));
     assert.deepEqual(bytes(three), bytes(one));
     assert.ok(one.some((o) => o.errorCount > 0) && one.every((o) => Buffer.from(o.rendered).toString('utf8').startsWith('{\n      "path": ')));
+  });
+});
+
+describe('runTask reading', () => {
+  it('reads files of any size through one reused buffer: each file its own bytes', () => {
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, text.repeat(Math.ceil(3_000_000 / Buffer.byteLength(text))));
+    const gbk = join(dir, 'gbk.txt');
+    writeFileSync(gbk, iconv.encode(text, 'gbk'));
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const task = (file: string): Task => ({ ...(tasks[0] as Task), file, display: file });
+    const order = [big, gbk, empty, join(dir, '01.txt'), big, gbk];
+    const outs = order.map((f) => runTask(task(f)));
+    const fresh = order.map((f) => runTask(task(f)));
+    assert.deepEqual(
+      outs.map((o) => [o.bytes, o.encoding]),
+      order.map((f) => [readFileSync(f).length, f === gbk ? 'gbk' : 'utf-8']),
+    );
+    // The same outcome whatever was read before.
+    assert.deepEqual(bytes(outs), bytes(fresh));
+    assert.deepEqual(bytes([runTask(task(gbk))]), bytes([outs[1] as Outcome]));
   });
 });

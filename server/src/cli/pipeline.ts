@@ -3,7 +3,7 @@
  * apply the safe fixes and write the file back. Runs on the main thread or in a
  * worker; takes and returns plain data only (structured-clone safe).
  */
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { analyze, type PlainTextMode } from '../core/analyze';
 import type { Locale } from '../core/messages';
 import type { TypoEntry } from '../core/rules/typo';
@@ -113,12 +113,33 @@ function render(task: Task, encoding: EncodingLabel, fixesApplied: number, text:
   return writer.take();
 }
 
-/** The file's bytes and its stat (taken on the open file, before reading it). */
+/** Reused for every file this thread reads: the bytes are decoded before the next read, and not kept. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * The file's bytes (a view of `scratch`, valid until the next call) and its stat,
+ * taken on the open file before reading it. As readFileSync: a regular file is
+ * read up to the size its stat gave, anything else to its end.
+ */
 function readFile(file: string): { buf: Buffer; stat: Stats } {
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
-    return { buf: readFileSync(fd), stat };
+    const size = stat.isFile() ? stat.size : 0;
+    if (size > scratch.length) scratch = Buffer.allocUnsafe(size);
+    let len = 0;
+    for (;;) {
+      if (size > 0 && len >= size) break;
+      if (len === scratch.length) {
+        const bigger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(bigger, 0, 0, len);
+        scratch = bigger;
+      }
+      const n = readSync(fd, scratch, len, (size > 0 ? size : scratch.length) - len, null);
+      if (n === 0) break;
+      len += n;
+    }
+    return { buf: scratch.subarray(0, len), stat };
   } finally {
     closeSync(fd);
   }

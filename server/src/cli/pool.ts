@@ -107,13 +107,13 @@ export async function runAll(
       inFlight.clear();
       notify();
     };
-    w.on('message', (m: { ready: true } | { id: number; outcomes: Outcome[] }) => {
+    w.on('message', (m: { ready: true } | Answer) => {
       if ('ready' in m) {
         for (let j = 0; j < IN_FLIGHT; j++) send();
         return;
       }
       inFlight.delete(m.id);
-      complete(m.id, m.outcomes);
+      complete(m.id, unpack(m));
       send();
     });
     w.on('error', die);
@@ -142,10 +142,39 @@ export async function runAll(
   return done.flatMap((x) => x ?? []);
 }
 
+/** A batch's outcomes, their rendered bytes (views of larger slabs) packed into one array. */
+interface Answer {
+  id: number;
+  outcomes: Outcome[];
+  lengths: number[];
+  rendered: Uint8Array;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+function pack(id: number, outcomes: Outcome[]): Answer {
+  return {
+    id,
+    outcomes: outcomes.map((o) => ({ ...o, rendered: NO_BYTES })),
+    lengths: outcomes.map((o) => o.rendered.length),
+    rendered: Buffer.concat(outcomes.map((o) => o.rendered)),
+  };
+}
+
+function unpack(a: Answer): Outcome[] {
+  let at = 0;
+  return a.outcomes.map((o, i) => {
+    const n = a.lengths[i] ?? 0;
+    const rendered = a.rendered.subarray(at, at + n);
+    at += n;
+    return { ...o, rendered };
+  });
+}
+
 /** The worker side: says it is ready (loaded), then answers each batch with its outcomes. */
 export function serveTasks(port: MessagePort): void {
   port.on('message', (b: Batch) => {
-    port.postMessage({ id: b.id, outcomes: b.tasks.map(safeRun) });
+    port.postMessage(pack(b.id, b.tasks.map(safeRun)));
   });
   port.postMessage({ ready: true });
 }

@@ -31,13 +31,22 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isI
  * text encoded at once.
  */
 export class ByteWriter {
-  private buf = Buffer.allocUnsafe(1 << 16);
+  /** The current slab: [0, start) belongs to views already taken, [start, len) is being written. */
+  private buf: Buffer;
+  private start = 0;
   private len = 0;
+
+  constructor(private readonly slab = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(slab);
+  }
 
   private need(n: number): void {
     if (this.len + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
-    this.buf.copy(next, 0, 0, this.len);
+    // A new slab; the taken views keep the old one alive, the part being written moves.
+    const next = Buffer.allocUnsafe(Math.max(this.slab, 2 * (this.len - this.start + n)));
+    this.buf.copy(next, 0, this.start, this.len);
+    this.len -= this.start;
+    this.start = 0;
     this.buf = next;
   }
 
@@ -52,10 +61,13 @@ export class ByteWriter {
     this.len += this.buf.write(s, this.len, 'utf8');
   }
 
-  /** The bytes written since the last take (a copy: the writer is reused). */
+  /**
+   * The bytes written since the last take: a view of the slab, never written
+   * again (copy it before a structured clone, which would copy the whole slab).
+   */
   take(): Buffer {
-    const out = Buffer.from(this.buf.subarray(0, this.len));
-    this.len = 0;
+    const out = this.buf.subarray(this.start, this.len);
+    this.start = this.len;
     return out;
   }
 }
