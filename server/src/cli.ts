@@ -20,6 +20,7 @@ import { decodeBytes } from './cli/encoding';
 import { runAll, serveTasks } from './cli/pool';
 import { SEVERITY_RANK, type Outcome, type Task } from './cli/pipeline';
 import { Progress } from './cli/progress';
+import { jsonDocument } from './cli/render';
 import { toSarif } from './cli/sarif';
 
 
@@ -58,6 +59,7 @@ async function check(args: CheckArgs): Promise<number> {
       accept: cfg?.accept ?? [],
       minSeverity: args.minSeverity,
       fix: args.fix,
+      format: args.format,
     };
   });
   for (const p of configs.problems) process.stderr.write(`bulletin-check: ${p}\n`);
@@ -67,7 +69,7 @@ async function check(args: CheckArgs): Promise<number> {
   const progress = new Progress(tasks.length);
   let outcomes: Outcome[];
   try {
-    outcomes = await runAll(tasks, files.map((f) => f.size), jobs, (o) => progress.update(o.bytes, o.diagnostics.length));
+    outcomes = await runAll(tasks, files.map((f) => f.size), jobs, (o) => progress.update(o.bytes, o.findingCount));
   } finally {
     progress.end();
   }
@@ -81,10 +83,8 @@ async function check(args: CheckArgs): Promise<number> {
   let fixedFiles = 0;
   for (const o of outcomes) {
     for (const e of o.errors) notifications.push({ message: `${o.display}: ${e}`, path: o.display });
-    for (const d of o.diagnostics) {
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-    }
+    errors += o.errorCount;
+    warnings += o.warningCount;
     if (o.fixesApplied > 0) {
       fixes += o.fixesApplied;
       fixedFiles++;
@@ -95,24 +95,24 @@ async function check(args: CheckArgs): Promise<number> {
   const checked = outcomes.filter((o) => o.encoding !== undefined);
 
   if (args.format === 'json') {
-    const json = {
-      files: checked.map((o) => ({
-        path: o.display,
-        encoding: o.encoding,
-        ...(args.fix ? { fixesApplied: o.fixesApplied } : {}),
-        diagnostics: o.diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message })),
-      })),
-      errors: notifications.map((n) => n.message),
-    };
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    // JSON.stringify({files, errors}, null, 2) + '\n', from the files' rendered elements
+    const files = checked.map((o) => o.rendered);
+    for (const piece of jsonDocument(files, notifications.map((n) => n.message))) process.stdout.write(piece);
   } else if (args.format === 'sarif') {
     process.stdout.write(JSON.stringify(toSarif({ cwd, version: toolVersion(), outcomes: checked, notifications }), null, 2) + '\n');
   } else {
-    const lines: string[] = [];
+    let parts: Uint8Array[] = [];
+    let size = 0;
     for (const o of checked) {
-      for (const d of o.diagnostics) lines.push(`${o.display}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
+      parts.push(o.rendered);
+      size += o.rendered.length;
+      if (size >= 1 << 20) {
+        process.stdout.write(Buffer.concat(parts));
+        parts = [];
+        size = 0;
+      }
     }
-    process.stdout.write(lines.join(''));
+    process.stdout.write(Buffer.concat(parts));
   }
   if (args.fix) {
     for (const o of checked) if (o.fixesApplied > 0) process.stderr.write(`${o.display}: ${o.fixesApplied} fix(es) applied\n`);

@@ -5,8 +5,8 @@
  * path as shown (relative to the working directory), so output order never
  * depends on the file system or on the order of the arguments.
  */
-import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { enterOnce, isGlob, parseGlob, walkGlob } from './glob';
 
 export const EXTENSIONS = new Set(['.txt', '.bulletin']);
@@ -23,7 +23,10 @@ export function isCandidate(name: string): boolean {
   return EXTENSIONS.has(extname(name).toLowerCase());
 }
 
-function walkFolder(dir: string, out: string[], seen: Set<string>): void {
+/** Sizes from the stat that found a file (statSync follows links, as the read does). */
+type Sizes = Map<string, number>;
+
+function walkFolder(dir: string, out: string[], seen: Set<string>, sizes?: Sizes): void {
   const names = enterOnce(dir, seen);
   if (!names) return;
   for (const name of names) {
@@ -35,8 +38,11 @@ function walkFolder(dir: string, out: string[], seen: Set<string>): void {
     } catch {
       continue;
     }
-    if (cst.isDirectory()) walkFolder(child, out, seen);
-    else if (cst.isFile() && isCandidate(name)) out.push(child);
+    if (cst.isDirectory()) walkFolder(child, out, seen, sizes);
+    else if (cst.isFile() && isCandidate(name)) {
+      out.push(child);
+      sizes?.set(child, cst.size);
+    }
   }
 }
 
@@ -51,6 +57,7 @@ export function readStdinList(read: () => string = () => readFileSync(0, 'utf8')
 export function discover(args: readonly string[], cwd: string, stdinList: () => string[] = readStdinList): { files: InputFile[]; errors: string[] } {
   const errors: string[] = [];
   const found: string[] = [];
+  const sizes: Sizes = new Map();
   const add = (p: string, fromList: boolean): void => {
     const abs = resolve(cwd, p);
     let st: Stats | undefined;
@@ -59,13 +66,16 @@ export function discover(args: readonly string[], cwd: string, stdinList: () => 
     } catch {
       st = undefined;
     }
-    if (st?.isDirectory()) walkFolder(abs, found, new Set());
-    else if (st) found.push(abs);
+    if (st?.isDirectory()) walkFolder(abs, found, new Set(), sizes);
+    else if (st) {
+      found.push(abs);
+      sizes.set(abs, st.size);
+    }
     else if (!fromList && isGlob(p)) {
       const g = walkGlob(parseGlob(p, cwd), isCandidate);
       if (g.files.length === 0 && g.dirs.length === 0) errors.push(`${p}: no file matches the pattern`);
       found.push(...g.files);
-      for (const d of g.dirs) walkFolder(d, found, new Set());
+      for (const d of g.dirs) walkFolder(d, found, new Set(), sizes);
     } else errors.push(`${p}: no such file or folder`);
   };
   for (const a of args) {
@@ -73,13 +83,25 @@ export function discover(args: readonly string[], cwd: string, stdinList: () => 
     else add(a, false);
   }
   const byPath = new Map<string, InputFile>();
+  const realDirs = new Map<string, string>();
+  /** realpathSync(file), resolving each folder once: a file that is no link is its real folder's entry. */
+  const realFile = (file: string): string => {
+    if (lstatSync(file).isSymbolicLink()) return realpathSync(file);
+    const dir = dirname(file);
+    let real = realDirs.get(dir);
+    if (real === undefined) {
+      real = realpathSync(dir);
+      realDirs.set(dir, real);
+    }
+    return join(real, basename(file));
+  };
   for (const file of found) {
     // One task per real file: two tasks writing the same file under --fix would race.
     let key = file;
     let size = 0;
     try {
-      key = realpathSync(file);
-      size = statSync(file).size;
+      key = realFile(file);
+      size = sizes.get(file) ?? statSync(file).size;
     } catch {
       size = 0; // reported when read
     }

@@ -3,7 +3,7 @@
  * apply the safe fixes and write the file back. Runs on the main thread or in a
  * worker; takes and returns plain data only (structured-clone safe).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { analyze, type PlainTextMode } from '../core/analyze';
 import type { Locale } from '../core/messages';
 import type { TypoEntry } from '../core/rules/typo';
@@ -12,6 +12,7 @@ import type { Finding, RuleCode, Severity, SeveritySetting } from '../core/types
 import { filterFindings, type IgnoreEntry } from '../core/config';
 import { decodeBytes, type EncodingLabel } from './encoding';
 import { applyEdits, pickSafeEdits, writeAtomically } from './fix';
+import { ByteWriter, textLine, writeJsonDiagnostic, writeJsonFileEnd, writeJsonFileStart } from './render';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
@@ -28,6 +29,11 @@ export interface Task {
   accept: string[];
   minSeverity: Severity;
   fix: boolean;
+  /**
+   * json and text: the outcome carries its file's part of the output, rendered
+   * (`rendered`), and no diagnostics; sarif: the diagnostics.
+   */
+  format: 'json' | 'text' | 'sarif';
 }
 
 export interface Range {
@@ -50,7 +56,14 @@ export interface Outcome {
   bytes: number;
   /** Set when the file could be read and decoded. */
   encoding?: EncodingLabel;
+  /** Empty when the task's format is json or text (see rendered). */
   diagnostics: Diagnostic[];
+  /** json: the file's element of "files" (see render.ts), text: its lines, in UTF-8; empty for sarif or when not checked. */
+  rendered: Uint8Array;
+  /** How many diagnostics, and how many of them errors and warnings. */
+  findingCount: number;
+  errorCount: number;
+  warningCount: number;
   /** --fix: how many fixes were applied and written (0 when the write failed). */
   fixesApplied: number;
   /** Input and write problems, one message each ("path: …" is added by the caller). */
@@ -81,15 +94,69 @@ function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[]
   }));
 }
 
+/** Reused by every file this thread renders. */
+const writer = new ByteWriter();
+
+/** The file's part of the json or text output. */
+function render(task: Task, encoding: EncodingLabel, fixesApplied: number, text: string, findings: readonly Finding[]): Uint8Array {
+  const lines = new LineIndex(text);
+  const json = task.format === 'json';
+  if (json) writeJsonFileStart(writer, task.display, encoding, task.fix ? fixesApplied : undefined);
+  let first = true;
+  for (const f of findings) {
+    const d = { code: f.code, severity: f.severity, range: { start: lines.positionAt(f.start), end: lines.positionAt(f.end) }, message: f.message };
+    if (json) writeJsonDiagnostic(writer, d, first);
+    else writer.utf8(textLine(task.display, d));
+    first = false;
+  }
+  if (json) writeJsonFileEnd(writer, !first);
+  return writer.take();
+}
+
+/** Reused for every file this thread reads: the bytes are decoded before the next read, and not kept. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * The file's bytes (a view of `scratch`, valid until the next call) and its stat,
+ * taken on the open file before reading it. As readFileSync: a regular file is
+ * read up to the size its stat gave, anything else to its end.
+ */
+function readFile(file: string): { buf: Buffer; stat: Stats } {
+  const fd = openSync(file, 'r');
+  try {
+    const stat = fstatSync(fd);
+    const size = stat.isFile() ? stat.size : 0;
+    if (size > scratch.length) scratch = Buffer.allocUnsafe(size);
+    let len = 0;
+    for (;;) {
+      if (size > 0 && len >= size) break;
+      if (len === scratch.length) {
+        const bigger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(bigger, 0, 0, len);
+        scratch = bigger;
+      }
+      const n = readSync(fd, scratch, len, (size > 0 ? size : scratch.length) - len, null);
+      if (n === 0) break;
+      len += n;
+    }
+    return { buf: scratch.subarray(0, len), stat };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export const MAX_FIX_ROUNDS = 5;
 
+export function emptyOutcome(display: string, errors: string[] = []): Outcome {
+  return { display, bytes: 0, diagnostics: [], rendered: new Uint8Array(0), findingCount: 0, errorCount: 0, warningCount: 0, fixesApplied: 0, errors };
+}
+
 export function runTask(task: Task): Outcome {
-  const out: Outcome = { display: task.display, bytes: 0, diagnostics: [], fixesApplied: 0, errors: [] };
+  const out = emptyOutcome(task.display);
   let buf: Buffer;
-  let before;
+  let before: Stats;
   try {
-    before = statSync(task.file);
-    buf = readFileSync(task.file);
+    ({ buf, stat: before } = readFile(task.file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     out.errors.push(code === 'ENOENT' ? 'no such file (deleted during the run?)' : `cannot read (${code ?? String(e)})`);
@@ -132,6 +199,12 @@ export function runTask(task: Task): Outcome {
       }
     }
   }
-  out.diagnostics = toDiagnostics(text, findings);
+  out.findingCount = findings.length;
+  for (const f of findings) {
+    if (f.severity === 'error') out.errorCount++;
+    else if (f.severity === 'warning') out.warningCount++;
+  }
+  if (task.format === 'sarif') out.diagnostics = toDiagnostics(text, findings);
+  else out.rendered = render(task, decoded.encoding, out.fixesApplied, text, findings);
   return out;
 }

@@ -4,13 +4,16 @@
  * costs about as much CPU as analysing a few hundred KB (it loads the whole
  * bundle), so this thread does not sit idle while they start: it takes batches
  * from the same queue, one task at a time, handling the workers' messages in
- * between. Tasks go out in batches (16–256 KB, about 8 per thread so the load
- * evens out; two in flight per worker so none waits). A worker that dies hands
- * its batches back to this thread. Results come back in task order whatever
- * order the threads finish in.
+ * between. A worker gets batches only once it says it is ready (loaded): until
+ * then the queue stays this thread's, so a small run never waits for a worker
+ * still starting. Tasks go out in batches (16–256 KB, about 8 per thread so the
+ * load evens out; two in flight per worker so none waits). A worker that dies
+ * hands its batches back to this thread. Results come back in task order
+ * whatever order the threads finish in. Outcomes carry their rendered output
+ * (json, text), so what travels back is mostly one string per file.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { runTask, type Outcome, type Task } from './pipeline';
+import { emptyOutcome, runTask, type Outcome, type Task } from './pipeline';
 
 const MAX_BATCH_BYTES = 256 * 1024;
 const MIN_BATCH_BYTES = 16 * 1024;
@@ -26,7 +29,7 @@ function safeRun(t: Task): Outcome {
   try {
     return runTask(t);
   } catch (e) {
-    return { display: t.display, bytes: 0, diagnostics: [], fixesApplied: 0, errors: [`internal error: ${e instanceof Error ? e.message : String(e)}`] };
+    return emptyOutcome(t.display, [`internal error: ${e instanceof Error ? e.message : String(e)}`]);
   }
 }
 
@@ -104,14 +107,17 @@ export async function runAll(
       inFlight.clear();
       notify();
     };
-    w.on('message', (m: { id: number; outcomes: Outcome[] }) => {
+    w.on('message', (m: { ready: true } | Answer) => {
+      if ('ready' in m) {
+        for (let j = 0; j < IN_FLIGHT; j++) send();
+        return;
+      }
       inFlight.delete(m.id);
-      complete(m.id, m.outcomes);
+      complete(m.id, unpack(m));
       send();
     });
     w.on('error', die);
     w.on('exit', die);
-    for (let j = 0; j < IN_FLIGHT; j++) send();
     workers.push(w);
   }
   try {
@@ -136,9 +142,39 @@ export async function runAll(
   return done.flatMap((x) => x ?? []);
 }
 
-/** The worker side: answers each batch with its outcomes. */
+/** A batch's outcomes, their rendered bytes (views of larger slabs) packed into one array. */
+interface Answer {
+  id: number;
+  outcomes: Outcome[];
+  lengths: number[];
+  rendered: Uint8Array;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+function pack(id: number, outcomes: Outcome[]): Answer {
+  return {
+    id,
+    outcomes: outcomes.map((o) => ({ ...o, rendered: NO_BYTES })),
+    lengths: outcomes.map((o) => o.rendered.length),
+    rendered: Buffer.concat(outcomes.map((o) => o.rendered)),
+  };
+}
+
+function unpack(a: Answer): Outcome[] {
+  let at = 0;
+  return a.outcomes.map((o, i) => {
+    const n = a.lengths[i] ?? 0;
+    const rendered = a.rendered.subarray(at, at + n);
+    at += n;
+    return { ...o, rendered };
+  });
+}
+
+/** The worker side: says it is ready (loaded), then answers each batch with its outcomes. */
 export function serveTasks(port: MessagePort): void {
   port.on('message', (b: Batch) => {
-    port.postMessage({ id: b.id, outcomes: b.tasks.map(safeRun) });
+    port.postMessage(pack(b.id, b.tasks.map(safeRun)));
   });
+  port.postMessage({ ready: true });
 }
