@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
 import { runAll } from '../../server/src/cli/pool';
-import { runTask } from '../../server/src/cli/pipeline';
+import { runTask, runTasks } from '../../server/src/cli/pipeline';
 import type { Outcome, Task } from '../../server/src/cli/pipeline';
 import { ROOT, seed } from '../support/fixtures';
 
@@ -61,5 +61,34 @@ describe('runTask reading', () => {
     // The same outcome whatever was read before.
     assert.deepEqual(bytes(outs), bytes(fresh));
     assert.deepEqual(bytes([runTask(task(gbk))]), bytes([outs[1] as Outcome]));
+  });
+});
+
+describe('runTasks', () => {
+  it('gives each file the outcome runTask gives it alone: batches of analyses, missing and undecodable files, options per file', () => {
+    const missing = join(dir, 'missing.txt');
+    const binary = join(dir, 'binary.txt');
+    writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8]));
+    const gbk = join(dir, 'gbk2.txt');
+    writeFileSync(gbk, iconv.encode(text.replace('平城区3例', '平城区5例'), 'gbk'));
+    const list: Task[] = [];
+    for (let i = 0; i < 75; i++) {
+      const base = tasks[i % tasks.length] as Task;
+      const file = i === 3 ? missing : i === 7 ? binary : i % 9 === 0 ? gbk : base.file;
+      list.push({
+        ...base,
+        file,
+        display: `${i}`,
+        locale: i % 2 === 0 ? 'en' : 'zh-cn',
+        rules: i % 5 === 0 ? { 'breakdown-sum': 'off' } : {},
+        format: i % 3 === 0 ? 'text' : i % 3 === 1 ? 'json' : 'sarif',
+        minSeverity: i % 4 === 0 ? 'warning' : 'hint',
+      });
+    }
+    const batch = runTasks(list);
+    assert.equal(batch.length, list.length);
+    assert.deepEqual(bytes(batch), bytes(list.map((t) => runTask(t))));
+    assert.ok(batch[3]?.errors.length === 1 && batch[7]?.errors.length === 1, 'the missing and the binary file have their errors');
+    assert.ok(batch.some((o) => o.errorCount > 0));
   });
 });

@@ -1,14 +1,15 @@
 /**
- * One file through the checker: read, decode, analyse, filter, and with --fix
- * apply the safe fixes and write the file back. Runs on the main thread or in a
- * worker; takes and returns plain data only (structured-clone safe).
+ * Files through the checker: read, decode, analyse (in batches, stage by stage), filter,
+ * and with --fix apply the safe fixes and write the file back. Runs on the main thread or
+ * in a worker; takes and returns plain data only (structured-clone safe).
  */
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { analyze, type PlainTextMode } from '../core/analyze';
+import { analyze, type AnalyzeOptions, type PlainTextMode } from '../core/analyze';
+import { analyzeBatch, BATCH_SIZE } from '../core/analyzeBatch';
 import type { Locale } from '../core/messages';
 import type { TypoEntry } from '../core/rules/typo';
 import { LineIndex, type LineCharacter } from '../core/text/lineIndex';
-import type { Finding, RuleCode, Severity, SeveritySetting } from '../core/types';
+import type { Analysis, Finding, RuleCode, Severity, SeveritySetting } from '../core/types';
 import { filterFindings, type IgnoreEntry } from '../core/config';
 import { decodeBytes, type EncodingLabel } from './encoding';
 import { applyEdits, pickSafeEdits, writeAtomically } from './fix';
@@ -77,8 +78,7 @@ function keep(text: string, findings: readonly Finding[], task: Task): Finding[]
 }
 
 function findingsOf(text: string, task: Task): Finding[] {
-  const analysis = analyze(text, { locale: task.locale, mode: task.mode, rules: task.rules, typos: task.typos });
-  return keep(text, analysis.findings, task);
+  return keep(text, analyze(text, optionsOf(task)).findings, task);
 }
 
 function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[] {
@@ -151,8 +151,16 @@ export function emptyOutcome(display: string, errors: string[] = []): Outcome {
   return { display, bytes: 0, diagnostics: [], rendered: new Uint8Array(0), findingCount: 0, errorCount: 0, warningCount: 0, fixesApplied: 0, errors };
 }
 
-export function runTask(task: Task): Outcome {
-  const out = emptyOutcome(task.display);
+/** A file read and decoded, waiting for its analysis. */
+interface Read {
+  task: Task;
+  out: Outcome;
+  before: Stats;
+  decoded: { text: string; encoding: EncodingLabel; roundTrips: boolean };
+}
+
+/** Reads and decodes the task's file; undefined (with the error in `out`) when it cannot. */
+function readTask(task: Task, out: Outcome): Read | undefined {
   let buf: Buffer;
   let before: Stats;
   try {
@@ -160,17 +168,23 @@ export function runTask(task: Task): Outcome {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     out.errors.push(code === 'ENOENT' ? 'no such file (deleted during the run?)' : `cannot read (${code ?? String(e)})`);
-    return out;
+    return undefined;
   }
   out.bytes = buf.length;
   const decoded = decodeBytes(buf);
   if ('error' in decoded) {
     out.errors.push(decoded.error);
-    return out;
+    return undefined;
   }
   out.encoding = decoded.encoding;
+  return { task, out, before, decoded };
+}
+
+/** With --fix, the fix rounds and the write; then the file's counts and its part of the output. */
+function finish(r: Read, analysed: readonly Finding[]): Outcome {
+  const { task, out, before, decoded } = r;
   let text = decoded.text;
-  let findings = findingsOf(text, task);
+  let findings = keep(text, analysed, task);
   if (task.fix) {
     let applied = 0;
     const original = text;
@@ -207,4 +221,72 @@ export function runTask(task: Task): Outcome {
   if (task.format === 'sarif') out.diagnostics = toDiagnostics(text, findings);
   else out.rendered = render(task, decoded.encoding, out.fixesApplied, text, findings);
   return out;
+}
+
+const internalError = (t: Task, e: unknown): Outcome => emptyOutcome(t.display, [`internal error: ${e instanceof Error ? e.message : String(e)}`]);
+
+/** One file through the checker. Never throws: a failure becomes the file's error. */
+export function runTask(task: Task): Outcome {
+  try {
+    const out = emptyOutcome(task.display);
+    const r = readTask(task, out);
+    if (!r) return out;
+    return finish(r, analyze(r.decoded.text, optionsOf(task)).findings);
+  } catch (e) {
+    return internalError(task, e);
+  }
+}
+
+function optionsOf(task: Task): AnalyzeOptions {
+  return { locale: task.locale, mode: task.mode, rules: task.rules, typos: task.typos };
+}
+
+/**
+ * Files through the checker, the same outcomes as runTask on each, with the analyses of up to
+ * BATCH_SIZE files run stage by stage (analyzeBatch: a stage's code and tables stay in the
+ * caches across the files). Never throws; if a batch's analysis fails, its files are checked
+ * one by one, so that the failure is only the failing file's.
+ */
+export function runTasks(tasks: readonly Task[]): Outcome[] {
+  const outcomes: Outcome[] = [];
+  for (let from = 0; from < tasks.length; from += BATCH_SIZE) {
+    const chunk = tasks.slice(from, from + BATCH_SIZE);
+    const slots: Array<Outcome | Read> = chunk.map((t) => {
+      try {
+        const out = emptyOutcome(t.display);
+        return readTask(t, out) ?? out;
+      } catch (e) {
+        return internalError(t, e);
+      }
+    });
+    const reads = slots.filter((x): x is Read => 'decoded' in x);
+    let analyses: Analysis[] | undefined;
+    try {
+      analyses = analyzeBatch(
+        reads.map((r) => r.decoded.text),
+        reads.map((r) => optionsOf(r.task)),
+      );
+    } catch {
+      analyses = undefined;
+    }
+    let k = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const slot = slots[i] as Outcome | Read;
+      if (!('decoded' in slot)) {
+        outcomes.push(slot);
+        continue;
+      }
+      const analysis = analyses?.[k++];
+      if (!analysis) {
+        outcomes.push(runTask(chunk[i] as Task));
+        continue;
+      }
+      try {
+        outcomes.push(finish(slot, analysis.findings));
+      } catch (e) {
+        outcomes.push(internalError(slot.task, e));
+      }
+    }
+  }
+  return outcomes;
 }

@@ -13,7 +13,8 @@
  * (json, text), so what travels back is mostly one string per file.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { emptyOutcome, runTask, type Outcome, type Task } from './pipeline';
+import { BATCH_SIZE } from '../core/analyzeBatch';
+import { runTasks, type Outcome, type Task } from './pipeline';
 
 const MAX_BATCH_BYTES = 256 * 1024;
 const MIN_BATCH_BYTES = 16 * 1024;
@@ -25,13 +26,6 @@ interface Batch {
   tasks: Task[];
 }
 
-function safeRun(t: Task): Outcome {
-  try {
-    return runTask(t);
-  } catch (e) {
-    return emptyOutcome(t.display, [`internal error: ${e instanceof Error ? e.message : String(e)}`]);
-  }
-}
 
 function batches(tasks: readonly Task[], sizes: readonly number[], jobs: number): Batch[] {
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -62,11 +56,14 @@ export async function runAll(
   script: string = __filename,
 ): Promise<Outcome[]> {
   if (jobs <= 1 || tasks.length <= 1) {
-    return tasks.map((t) => {
-      const o = safeRun(t);
-      onDone(o);
-      return o;
-    });
+    const all: Outcome[] = [];
+    for (let from = 0; from < tasks.length; from += BATCH_SIZE) {
+      for (const o of runTasks(tasks.slice(from, from + BATCH_SIZE))) {
+        onDone(o);
+        all.push(o);
+      }
+    }
+    return all;
   }
   const queue = batches(tasks, sizes, jobs);
   const done: Array<Outcome[] | undefined> = new Array(queue.length);
@@ -130,8 +127,8 @@ export async function runAll(
         continue;
       }
       const outcomes: Outcome[] = [];
-      for (const t of b.tasks) {
-        outcomes.push(safeRun(t));
+      for (let from = 0; from < b.tasks.length; from += BATCH_SIZE) {
+        outcomes.push(...runTasks(b.tasks.slice(from, from + BATCH_SIZE)));
         await tick(); // let the workers' messages in
       }
       complete(b.id, outcomes);
@@ -174,7 +171,7 @@ function unpack(a: Answer): Outcome[] {
 /** The worker side: says it is ready (loaded), then answers each batch with its outcomes. */
 export function serveTasks(port: MessagePort): void {
   port.on('message', (b: Batch) => {
-    port.postMessage(pack(b.id, b.tasks.map(safeRun)));
+    port.postMessage(pack(b.id, runTasks(b.tasks)));
   });
   port.postMessage({ ready: true });
 }
