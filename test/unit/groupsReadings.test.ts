@@ -402,6 +402,16 @@ describe('number-first wording', () => {
     assert.deepEqual(cats, ['56827 confirmed', '56800 confirmed', '27 confirmed', '64 confirmed']);
   });
 
+  it('分别来自 lists the parts of a total; a list that ends in 等 names some of them only (a subset)', () => {
+    const text = '中心今日公布新增11宗輸入個案,分別來自印度(4宗)、菲律賓(3宗)、英國(2宗)和美國(2宗)。';
+    assert.deepEqual(groupsOf(text), ['11 = 4 + 3 + 2 + 2']);
+    assert.equal(sums(text.replace('美國(2宗)', '美國(3宗)')).length, 1);
+    const some = '中心今日公布新增11宗輸入個案,分別來自印度(4宗)、菲律賓(3宗)等國家。';
+    assert.deepEqual(groupsOf(some), ['11 ⊇ 4 + 3']);
+    assert.deepEqual(sums(some), []);
+    assert.deepEqual(sums('新增确诊病例11例,分别为北京4例、上海3例等。'), []);
+  });
+
   it('其中 right after a total\'s bracket splits that total again (962例(确诊…、无症状…),其中朝阳区…)', () => {
     const text = '北京新增本土新冠肺炎病毒感染者962例(确诊病例515例、无症状感染者447例),其中朝阳区317例、海淀区187例、丰台区458例。';
     assert.deepEqual(groupsOf(text).sort(), ['962 = 317 + 187 + 458', '962 = 515 + 447'].sort());

@@ -47,7 +47,7 @@ const COMMA_CODE = 44;
 const COLON_CODE = 58;
 const OPEN_CODE = 40;
 const DANG = '当'.charCodeAt(0);
-/** The first characters of the cues 现已, 已分别, 分别为/是, 均已, 为 after a total's clause. */
+/** The first characters of the cues 现已, 已分别, 分别为/是/来自, 均已, 为 after a total's clause. */
 const CUE_FIRST = new Set([...'现已分均为'].map((c) => c.charCodeAt(0)));
 /** 分别为/分别是/则为 in a total's own clause (101宗境外輸入病例分別為…). */
 const OWN_CLAUSE_CUE = /(分别为|分别是|则为)/;
@@ -116,6 +116,16 @@ function headingCategory(after: string): Figure['category'] | undefined {
   if (!m || !amongHead((m[1] as string) + '中')) return undefined;
   for (const [term, category] of CATEGORY_TERMS) if ((m[1] as string).includes(term)) return category;
   return undefined;
+}
+
+/**
+ * Whether 等 follows a list's last part at `end`, after its closing brackets (分别来自印度(4宗)、
+ * 菲律宾(3宗)等国家, 北京1例等): the list names some parts only.
+ */
+function endsInEtc(norm: string, end: number): boolean {
+  let k = end;
+  while (k < norm.length && (norm.charCodeAt(k) === 41 || norm.charCodeAt(k) === 32)) k++;
+  return norm.charCodeAt(k) === 0x7b49; // 等
 }
 
 /** 其中:确诊病例中, or 新增确诊病例中, at a sentence's start: lists with headings of their own (one per ;). */
@@ -1085,7 +1095,8 @@ export function findGroups(
         const rest = r.filter((p) => p.fig.qualifier !== 'converted');
         if (rest.length === r.length - 1 && rest.length >= 2 && itemsClose(owner, rest)) parts = rest;
       }
-      const subset = (parts.length === 1 && (parts[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity;
+      const subset =
+        (parts.length === 1 && (parts[0] as Item).mult === 1) || SUBSET_HEAD.test(cue) || partialOutcome || partialSeverity || endsInEtc(norm, (parts[parts.length - 1] as Item).fig.end);
       if (!subset) resolveBare(text, norm, owner, parts);
       pushGroup(owner, parts, cue, named[0] ?? 'other', subset ? 'subset' : 'partition', parts === r ? ids : undefined);
     }
@@ -1385,7 +1396,7 @@ export function findGroups(
         const after = norm.slice(j + 1, j + 6);
         if (/^(其中|当中)/.test(after) && !/^(其中|当中)(重症|危重|重型)/.test(after)) cue = '其中';
       } else if (CUE_FIRST.has(c1)) {
-        const m = /^(现已|已分别|分别为|分别是|均已|为(?=[0-9]))/.exec(norm.slice(j + 1, j + 6));
+        const m = /^(现已|已分别|分别为|分别是|分别来自|均已|为(?=[0-9]))/.exec(norm.slice(j + 1, j + 6));
         if (m) cue = m[1];
       }
       if (!cue) {
